@@ -1,0 +1,21 @@
+"""Fill the site with realistic demo content in Russian, Tatar and English."""
+
+from django.core.management.base import BaseCommand
+
+from cms.demo import seed_site
+from cms.plugins import get_plugins
+
+
+class Command(BaseCommand):
+    help = (
+        "Creates the demo site and each plugin's demo content in ru, tt and en. "
+        "Running it again creates nothing twice and keeps editors' changes."
+    )
+
+    def handle(self, *args, **options):
+        home = seed_site(self.stdout)
+        for manifest in get_plugins():
+            seed = manifest.get_demo_seed()
+            if seed is not None:
+                seed(home, self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

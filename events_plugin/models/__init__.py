@@ -1,0 +1,3 @@
+from .pages import ProgrammeIndexPage
+
+__all__ = ["ProgrammeIndexPage"]

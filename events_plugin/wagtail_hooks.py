@@ -1,0 +1,17 @@
+"""Admin surface of the plugin and its manifest."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from cms.plugins import HOOK_NAME, PluginManifest
+
+
+@hooks.register(HOOK_NAME)
+def register_plugin():
+    return PluginManifest(
+        name="events",
+        verbose_name=_("Cultural programme"),
+        index_page_models=("events.ProgrammeIndexPage",),
+        demo_seed="events_plugin.seed.seed_demo",
+    )

@@ -1,0 +1,3 @@
+from .pages import HearingIndexPage
+
+__all__ = ["HearingIndexPage"]
