@@ -1,6 +1,7 @@
 """Thin views of the site app: the low-vision switch and a health check."""
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -36,3 +37,8 @@ def low_vision(request, mode):
 def health(request):
     """Liveness check for load balancers; also the benchmark's minimal view."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A translated page for an expired or cookieless form, instead of Django's own."""
+    return HttpResponseForbidden(render_to_string("403_csrf.html", request=request))

@@ -166,6 +166,7 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 
 # Email: console unless EMAIL_URL-style variables configure SMTP.
 EMAIL_HOST = env_str("EMAIL_HOST")

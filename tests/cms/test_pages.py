@@ -115,3 +115,21 @@ def test_feedback_form_page_in_tatar_has_tatar_labels(client):
     content = client.get(feedback_page("tt").url).content.decode()
     assert "Исемегез" in content
     assert "Җибәрергә" in content
+
+
+def test_form_post_without_csrf_token_gets_a_translated_explanation():
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    page = feedback_page("en")
+    response = strict.post(page.url, {"name": "Aigul"})
+    assert response.status_code == 403
+    assert "The form has expired" in response.content.decode()
+    assert not FormSubmission.objects.filter(page=page).exists()
+
+
+def test_disallowed_host_gets_a_400_page_not_a_500(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = client.get("/ru/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert b"<h1>" in response.content
