@@ -1,10 +1,10 @@
 """The Wagtail admin works for every page type, in Russian or English."""
 
-import pytest
-
 from wagtail.admin.localization import get_available_admin_languages
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
+
+import pytest
 
 from cms.models import HomePage
 

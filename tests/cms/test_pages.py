@@ -133,3 +133,20 @@ def test_disallowed_host_gets_a_400_page_not_a_500(client, settings):
     response = client.get("/ru/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert b"<h1>" in response.content
+
+
+def test_sitemap_lists_every_language_with_hreflang_alternates(client):
+    content = client.get("/sitemap.xml").content.decode()
+    about = {
+        page.locale.language_code: page
+        for page in StandardPage.objects.filter(slug="about")
+    }
+    for page in about.values():
+        assert f"<loc>{page.full_url}</loc>" in content
+    assert content.count(f'hreflang="tt" href="{about["tt"].full_url}"') == 3
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    content = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in content
+    assert "Disallow: /admin/" in content
