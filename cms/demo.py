@@ -4,6 +4,8 @@ Plugins add theirs through the ``demo_seed`` of their manifests; the ``seed_demo
 command runs this first, then each plugin's seed.
 """
 
+import uuid
+
 from .models import (
     FooterText,
     FormField,
@@ -29,17 +31,26 @@ def _paragraph(html):
     return {"type": "paragraph", "value": html}
 
 
+def _list(values):
+    # ListBlock items in block format: wagtail-localize only translates those.
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values
+    ]
+
+
 def _figures(items):
     return {
         "type": "key_figures",
-        "value": {"figures": [{"figure": f, "label": label} for f, label in items]},
+        "value": {
+            "figures": _list({"figure": f, "label": label} for f, label in items)
+        },
     }
 
 
 def _faq(items):
     return {
         "type": "accordion",
-        "value": {"questions": [{"question": q, "answer": a} for q, a in items]},
+        "value": {"questions": _list({"question": q, "answer": a} for q, a in items)},
     }
 
 
@@ -494,12 +505,16 @@ def _form_page_fields(content):
     }
 
 
-def seed_site(stdout=None):
-    """Home, about, contacts, feedback form, footer and settings; returns home."""
+def seed_home(stdout=None):
+    """The home page in three languages, root of the default site; returns it."""
     ensure_locales()
     home = ensure_home_page(HomePage, "home", HOME["ru"])
     ensure_translations(home, {code: HOME[code] for code in ("tt", "en")})
+    return home
 
+
+def seed_site(home, stdout=None):
+    """About, contacts, feedback form, footer and settings, after the plugins' pages."""
     about = ensure_child_page(
         home, StandardPage, "about", {**ABOUT["ru"], "show_in_menus": True}
     )
@@ -542,4 +557,3 @@ def seed_site(stdout=None):
         site_settings.save()
     if stdout:
         stdout.write("Site pages, footer and settings: ready in ru, tt, en.")
-    return home

@@ -99,8 +99,8 @@ def _translate(source, locale, fields):
         target_locale=locale,
         defaults={"enabled": True},
     )
-    source_strings = _string_segments(source)
-    target_strings = _string_segments(_shadow(source, fields))
+    source_strings = string_segments(source)
+    target_strings = string_segments(_shadow(source, fields))
     if len(source_strings) != len(target_strings):
         raise ValueError(
             f"{source!r}: the {locale.language_code} content has "
@@ -135,7 +135,8 @@ def _shadow(source, fields):
     return shadow
 
 
-def _string_segments(instance):
+def string_segments(instance):
+    """The translatable strings of a page or snippet, in extraction order."""
     return [s for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
 
 

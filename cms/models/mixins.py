@@ -1,6 +1,8 @@
 """Reusable page features, each carrying its own fields and panels."""
 
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -43,6 +45,11 @@ class SocialMetaMixin(models.Model):
 
     def get_meta_description(self):
         return self.search_description or ""
+
+    def get_summary(self):
+        """Plain text telling what the page is about, for cards and listings."""
+        text = self.search_description or strip_tags(getattr(self, "introduction", ""))
+        return Truncator(text.strip()).words(30)
 
     def get_og_image(self):
         return self.og_image or getattr(self, "image", None)

@@ -1,5 +1,7 @@
 """The demo seed: realistic content in three languages, idempotent, localize-aware."""
 
+import re
+
 from django.core.management import call_command
 
 from wagtail.models import Page
@@ -70,3 +72,18 @@ def test_footer_exists_in_each_language():
         "tt",
         "en",
     }
+
+
+@pytest.mark.parametrize("model", [HomePage, StandardPage, FormPage])
+def test_english_pages_show_no_russian_text(client, model):
+    for page in model.objects.filter(locale__language_code="en"):
+        content = client.get(page.url).content.decode()
+        main = content.split("<main", 1)[1].split("</main>", 1)[0]
+        assert not re.findall("[а-яё]+", main, re.I), page.url
+
+
+def test_tatar_key_figures_are_translated():
+    home = HomePage.objects.get(locale__language_code="tt")
+    figures = next(b for b in home.body if b.block_type == "key_figures")
+    labels = [item["label"] for item in figures.value["figures"]]
+    assert "бушлай онлайн-чара" in labels[0]

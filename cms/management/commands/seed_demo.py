@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from cms.demo import seed_site
+from cms.demo import seed_home, seed_site
 from cms.plugins import get_plugins
 
 
@@ -13,9 +13,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        home = seed_site(self.stdout)
+        home = seed_home(self.stdout)
+        # Plugins first, so the programme and hearings lead the main menu.
         for manifest in get_plugins():
             seed = manifest.get_demo_seed()
             if seed is not None:
                 seed(home, self.stdout)
+        seed_site(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
