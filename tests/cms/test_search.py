@@ -1,9 +1,10 @@
 """Wagtail's page search finds inflected Russian words (russian configuration)."""
 
-import pytest
 from django.conf import settings
 
 from wagtail.models import Locale, Page
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,1 @@
+"""Throughput and latency of the demo site, served by gunicorn in production mode."""
