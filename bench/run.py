@@ -427,10 +427,12 @@ def main(argv=None):
             )
         print()
         print_table(rows)
+        # The production settings' default when the variable is unset.
+        conn_max_age = int(environment.get("DATABASE_CONN_MAX_AGE") or 60)
         results = {
             "date": datetime.now(UTC).isoformat(timespec="seconds"),
             "database": "postgresql" if database else "sqlite",
-            "database_conn_max_age": int(environment.get("DATABASE_CONN_MAX_AGE") or 0),
+            "database_conn_max_age": conn_max_age,
             "workers": args.workers,
             "concurrency": args.concurrency,
             "requests_per_url": args.requests,

@@ -11,6 +11,11 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:  # noqa: F405
         "SECRET_KEY must be set to at least 50 random characters"
     )
 
+# Persistent, health-checked connections: a new PostgreSQL connection per request
+# costs more than the page itself.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
