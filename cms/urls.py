@@ -34,6 +34,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     re_path(r"^low-vision/(?P<mode>on|off)/$", views.low_vision, name="low_vision"),
+    path("account/", include("cms.accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

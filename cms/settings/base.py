@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
+    "cms.accounts",
     "blocks",
     "events_plugin",
     "hearings_plugin",
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,9 +64,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -120,6 +128,39 @@ WAGTAILSEARCH_BACKENDS = {
 }
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "kazan")
+
+# Accounts: residents and staff in one user model; see cms/accounts/.
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so that locked-out credentials are refused before they are checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+LOGOUT_REDIRECT_URL = "/"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
+# Staff sessions are shorter; see cms/accounts/staff.py.
+STAFF_SESSION_AGE = env_int("STAFF_SESSION_AGE", 8 * 3600)
+# Brute-force protection (django-axes): lock a username from an address after
+# five failures for thirty minutes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+OTP_TOTP_ISSUER = "Kazan culture and hearings"
+
+# ESIA (Gosuslugi) through OpenID Connect: cms/accounts/oidc.py, docs/identity.md.
+ESIA_OIDC = {
+    "ISSUER": env_str("ESIA_OIDC_ISSUER"),
+    "DISCOVERY_URL": env_str("ESIA_OIDC_DISCOVERY_URL"),
+    "CLIENT_ID": env_str("ESIA_OIDC_CLIENT_ID"),
+    "CLIENT_SECRET": env_str("ESIA_OIDC_CLIENT_SECRET"),
+    "SCOPES": env_str("ESIA_OIDC_SCOPES", "openid fullname birthdate addresses email"),
+    "ADAPTER": env_str("ESIA_OIDC_ADAPTER", "cms.accounts.esia.StandardOidcAdapter"),
+    "TIMEOUT": env_int("ESIA_OIDC_TIMEOUT", 10),
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {

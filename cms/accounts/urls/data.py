@@ -1,0 +1,3 @@
+"""data account URLs."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""local account URLs."""
+
+urlpatterns = []

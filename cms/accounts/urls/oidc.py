@@ -1,0 +1,3 @@
+"""oidc account URLs."""
+
+urlpatterns = []
