@@ -45,7 +45,7 @@ run: seed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests, and axe-core from the npm registry.
-browser-deps: node_modules/axe-core/axe.min.js
+browser-deps: node_modules/axe-core/axe.min.js tests/oidc_provider/node_modules/.installed
 	@test -x $(CHROMIUM) || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
@@ -53,6 +53,11 @@ browser-deps: node_modules/axe-core/axe.min.js
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# The OpenID Connect provider the ESIA sign-in tests run (tests/oidc_provider/).
+tests/oidc_provider/node_modules/.installed: tests/oidc_provider/package.json tests/oidc_provider/package-lock.json
+	npm ci --prefix tests/oidc_provider --no-audit --no-fund --silent
 	touch $@
 
 test: install browser-deps
@@ -99,4 +104,4 @@ bench: install var
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) node_modules var
+	rm -rf $(VENV) node_modules tests/oidc_provider/node_modules var

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .accounts import views_oidc
 from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("healthz", views.health, name="health"),
+    # The redirect URI registered at ESIA: one address for every language.
+    path("esia/callback/", views_oidc.callback, name="esia_callback"),
 ]
 
 if settings.DEBUG:

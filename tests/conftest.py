@@ -20,7 +20,13 @@ LANGUAGE_CODES = ("ru", "tt", "en")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo content, seeded once per run; each test rolls back its own changes."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        # Content only: tests make the accounts they need.
+        call_command(
+            "seed_demo",
+            "--without-accounts",
+            verbosity=0,
+            stdout=open(os.devnull, "w"),  # noqa: SIM115
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +73,17 @@ def admin_user(django_user_model):
     return django_user_model.objects.create_superuser(
         username="root", email="root@example.org", password="root-pass"
     )
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """A superuser signed in with a verified second factor, as the admin demands."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(admin_user)
+    device = TOTPDevice.objects.create(user=admin_user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Staff must pass a second factor before any admin page (cms/accounts/staff.py).
+    "cms.accounts.staff.StaffProtectionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -150,6 +152,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 OTP_TOTP_ISSUER = "Kazan culture and hearings"
+AXES_LOCKOUT_TEMPLATE = "accounts/staff_locked_out.html"
+# The admin login refuses accounts without admin access (residents sign in at
+# /<lang>/account/login/).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.staff.StaffLoginForm"
 
 # ESIA (Gosuslugi) through OpenID Connect: cms/accounts/oidc.py, docs/identity.md.
 ESIA_OIDC = {

@@ -14,3 +14,11 @@ class HearingIndexPage(SectionPage):
     class Meta:
         verbose_name = _("hearing index page")
         verbose_name_plural = _("hearing index pages")
+        # What a hearing organiser or moderator may do; granted to groups and
+        # limited to page subtrees by hearings_plugin.permissions.
+        permissions = [
+            ("moderate_submissions", _("Moderate submissions and comments")),
+            ("answer_submissions", _("Answer submissions")),
+            ("close_comment_period", _("Close the comment period")),
+            ("view_personal_data", _("See participants' personal data")),
+        ]

@@ -136,7 +136,12 @@ def demo_snapshot(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         if not _demo_is_seeded():
-            call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+            call_command(
+                "seed_demo",
+                "--without-accounts",
+                verbosity=0,
+                stdout=open(os.devnull, "w"),  # noqa: SIM115
+            )
         snapshot = _copy_tables()
     yield snapshot
     with django_db_blocker.unblock():
