@@ -83,8 +83,14 @@ def test_low_vision_mode_is_remembered_larger_imageless_and_accessible(
 
 @pytest.mark.parametrize(
     "path",
-    ["/ru/about/", "/tt/feedback/"],
-    ids=["page-with-accordion-and-quote", "form"],
+    [
+        "/ru/about/",
+        "/tt/feedback/",
+        "/ru/account/login/",
+        "/tt/account/signup/",
+        "/en/account/password/reset/",
+    ],
+    ids=["page-with-accordion-and-quote", "form", "login", "signup", "reset"],
 )
 def test_content_pages_meet_wcag_21_aa(page, path):
     response = page.goto(path)
@@ -229,3 +235,11 @@ def test_form_fields_are_described_by_their_help_and_error_texts(page):
     submit_feedback_form_empty(page)
 
     assert page.evaluate(DANGLING_ARIA_REFERENCES) == []
+
+
+def test_sign_in_page_with_errors_meets_wcag_21_aa(page):
+    page.goto("/ru/account/login/")
+    page.locator("main form button[type=submit]").click()
+
+    assert page.locator("[role=alert]").count() >= 1
+    assert_no_violations(page)
