@@ -87,3 +87,12 @@ def admin_client(client, admin_user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def in_russian(text):
+    """A translatable string as a Russian page shows it (HTML-escaped)."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    with translation.override("ru"):
+        return escape(str(translation.gettext(str(text))))

@@ -22,6 +22,7 @@ from cms.accounts import oidc
 from cms.accounts.esia import StandardOidcAdapter, parse_birthdate
 from cms.accounts.models import EsiaIdentity
 from tests.accounts.conftest import with_query
+from tests.conftest import in_russian
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +109,15 @@ def test_unconfirmed_person_signs_in_and_is_told_why_hearings_are_closed(
     notice = client.get(response["Location"])
     assert notice.status_code == 200
     text = notice.content.decode()
-    assert "Your Gosuslugi account is not confirmed" in text
-    assert "public hearings" in text
+    assert in_russian("Your Gosuslugi account is not confirmed") in text
+    assert (
+        in_russian(
+            "Your Gosuslugi account is not confirmed, so you cannot send proposals "
+            "or comments to public hearings yet. The law allows this only to "
+            "residents whose identity is confirmed."
+        )
+        in text
+    )
     assert 'href="/ru/"' in text
 
 
@@ -277,7 +285,7 @@ def test_forged_state_is_refused_and_nobody_is_signed_in(client, esia):
     response = client.get(with_query(callback, state="forged"))
 
     assert response.status_code == 400
-    assert "expired or has already been used" in response.content.decode()
+    assert in_russian(oidc.AttemptNotFound.message) in response.content.decode()
     assert signed_in_user_id(client) is None
     assert_nothing_created(users)
 
@@ -320,7 +328,7 @@ def test_reused_code_is_refused_by_the_provider(client, esia):
     response = client.get(with_query(used, state=fresh_state))
 
     assert response.status_code == 400
-    assert "could not confirm your sign-in" in response.content.decode()
+    assert in_russian(oidc.EsiaError.message) in response.content.decode()
     assert signed_in_user_id(client) is None
     assert User.objects.count() == users
     assert EsiaIdentity.objects.count() == 1

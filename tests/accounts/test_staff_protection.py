@@ -14,8 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.accounts.models import User
 from cms.accounts.roles import Role, create_roles
-from cms.accounts.staff import SESSION_DEADLINE_KEY
+from cms.accounts.staff import SESSION_DEADLINE_KEY, StaffLoginForm
 from cms.settings import base
+from tests.conftest import in_russian
 
 pytestmark = pytest.mark.django_db
 
@@ -276,7 +277,8 @@ def test_a_resident_signing_in_at_the_admin_gets_no_admin(client, resident):
         "/admin/login/", {"username": "resident", "password": "resident-pass"}
     )
     assert response.status_code == 200
-    assert "This account cannot open the administration" in text(response)
+    message = StaffLoginForm.error_messages["no_admin_access"]
+    assert in_russian(message) in text(response)
     assert SESSION_KEY not in client.session
     response = client.get("/admin/")
     assert response.status_code == 302
@@ -304,7 +306,7 @@ def test_repeated_wrong_passwords_lock_the_admin_sign_in(client, editor):
 
     assert response.status_code == 429
     assert LOCKOUT_TEMPLATE in [t.name for t in response.templates]
-    assert "Sign-in is paused" in text(response)
+    assert in_russian("Sign-in is paused") in text(response)
     assert 'role="alert"' in text(response)
     assert SESSION_KEY not in client.session
 
