@@ -5,10 +5,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from cms.models import StandardPage
-
 from .models import EsiaIdentity
-from .roles import Role, create_roles, grant_institution_editors
+from .roles import Role, create_roles
 
 DEMO_PASSWORD = "kazan-demo"  # noqa: S105 - documented demo credentials
 
@@ -46,12 +44,14 @@ def seed_accounts(stdout=None):
             user.save()
             user.groups.add(Group.objects.get(name=role.value))
 
-    # The "About" page stands in for an institution until institutions exist.
-    about = StandardPage.objects.filter(
-        slug="about", locale__language_code="ru"
-    ).first()
-    if about is not None:
-        institution_group = grant_institution_editors(about)
+    # Plugins create one editors' group per institution; the demo institution
+    # editor joins the first of them.
+    institution_group = (
+        Group.objects.filter(name__startswith=f"{Role.INSTITUTION_EDITOR.value}:")
+        .order_by("name")
+        .first()
+    )
+    if institution_group is not None:
         user, created = user_model.objects.get_or_create(
             username="demo.institution",
             defaults={

@@ -1,3 +1,23 @@
-from .pages import ProgrammeIndexPage
+from .pages import (
+    EventPage,
+    EventPageTag,
+    EventPlatform,
+    EventSession,
+    InstitutionPage,
+    OccurrenceChange,
+    ProgrammeIndexPage,
+)
+from .snippets import Audience, Domain, Venue
 
-__all__ = ["ProgrammeIndexPage"]
+__all__ = [
+    "Audience",
+    "Domain",
+    "EventPage",
+    "EventPageTag",
+    "EventPlatform",
+    "EventSession",
+    "InstitutionPage",
+    "OccurrenceChange",
+    "ProgrammeIndexPage",
+    "Venue",
+]
