@@ -89,8 +89,18 @@ def test_low_vision_mode_is_remembered_larger_imageless_and_accessible(
         "/ru/account/login/",
         "/tt/account/signup/",
         "/en/account/password/reset/",
+        "/tt/programme/",
+        "/ru/programme/chulpan-centre/morning-exercises/",
     ],
-    ids=["page-with-accordion-and-quote", "form", "login", "signup", "reset"],
+    ids=[
+        "page-with-accordion-and-quote",
+        "form",
+        "login",
+        "signup",
+        "reset",
+        "programme",
+        "event",
+    ],
 )
 def test_content_pages_meet_wcag_21_aa(page, path):
     response = page.goto(path)
