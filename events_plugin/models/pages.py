@@ -24,7 +24,18 @@ from cms.models import SectionPage
 from .. import occurrences
 
 
-class ProgrammeIndexPage(SectionPage):
+class UpcomingEventsMixin:
+    """A page that lists the live events below it that are coming up."""
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import upcoming_events
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = upcoming_events(self)
+        return context
+
+
+class ProgrammeIndexPage(UpcomingEventsMixin, SectionPage):
     """The programme guide: where residents find the season's free online events."""
 
     parent_page_types = ["cms.HomePage"]
@@ -35,15 +46,8 @@ class ProgrammeIndexPage(SectionPage):
         verbose_name = _("programme index page")
         verbose_name_plural = _("programme index pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import upcoming_events
 
-        context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = upcoming_events(self)
-        return context
-
-
-class InstitutionPage(SectionPage):
+class InstitutionPage(UpcomingEventsMixin, SectionPage):
     """A theatre, museum, library, school or centre that publishes events.
 
     Its editors edit only this subtree (``grant_institution_editors``).
@@ -86,13 +90,6 @@ class InstitutionPage(SectionPage):
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import upcoming_events
-
-        context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = upcoming_events(self)
-        return context
 
 
 class EventPageTag(TaggedItemBase):
