@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -22,10 +23,14 @@ from wagtail_localize.fields import SynchronizedField
 from cms.models import SectionPage
 
 from .. import occurrences
+from ..feeds import calendar_response
 
 
-class UpcomingEventsMixin:
-    """A page that lists the live events below it that are coming up."""
+class UpcomingEventsMixin(RoutablePageMixin):
+    """A page that lists the live events below it that are coming up.
+
+    ``calendar/`` below it is an iCalendar subscription to all of them.
+    """
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import upcoming_events
@@ -33,6 +38,15 @@ class UpcomingEventsMixin:
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = upcoming_events(self)
         return context
+
+    @path("calendar/")
+    def calendar(self, request):
+        from ..selectors import with_schedule
+
+        events = with_schedule(
+            EventPage.objects.live().descendant_of(self).filter(locale=self.locale)
+        ).select_related("venue")
+        return calendar_response(events, request, self.title, self.slug)
 
 
 class ProgrammeIndexPage(UpcomingEventsMixin, SectionPage):
@@ -98,7 +112,7 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(SectionPage):
+class EventPage(RoutablePageMixin, SectionPage):
     """One event of the programme, with its sessions, platforms and audience."""
 
     class Type(models.TextChoices):
@@ -212,6 +226,10 @@ class EventPage(SectionPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @path("calendar/")
+    def calendar(self, request):
+        return calendar_response([self], request, self.title, self.slug)
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import event_details
