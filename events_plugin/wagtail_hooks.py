@@ -6,6 +6,9 @@ from wagtail import hooks
 
 from cms.plugins import HOOK_NAME, PluginManifest
 
+# Their hooks register on import.
+from .editing import listing, registrations  # noqa: F401
+
 
 @hooks.register(HOOK_NAME)
 def register_plugin():

@@ -7,9 +7,14 @@ from .pages import (
     OccurrenceChange,
     ProgrammeIndexPage,
 )
+from .registrations import Attendance, Registration
+from .schedule import EventOccurrence
 from .snippets import Audience, Domain, Venue
 
 __all__ = [
+    "Attendance",
+    "EventOccurrence",
+    "Registration",
     "Audience",
     "Domain",
     "EventPage",

@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -24,32 +24,11 @@ from cms.models import SectionPage
 
 from .. import occurrences
 from ..feeds import calendar_response
+from ..views.guide import ProgrammeGuideMixin
+from ..views.registration import RegistrationRoutesMixin
 
 
-class UpcomingEventsMixin(RoutablePageMixin):
-    """A page that lists the live events below it that are coming up.
-
-    ``calendar/`` below it is an iCalendar subscription to all of them.
-    """
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import upcoming_events
-
-        context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = upcoming_events(self)
-        return context
-
-    @path("calendar/")
-    def calendar(self, request):
-        from ..selectors import with_schedule
-
-        events = with_schedule(
-            EventPage.objects.live().descendant_of(self).filter(locale=self.locale)
-        ).select_related("venue")
-        return calendar_response(events, request, self.title, self.slug)
-
-
-class ProgrammeIndexPage(UpcomingEventsMixin, SectionPage):
+class ProgrammeIndexPage(ProgrammeGuideMixin, SectionPage):
     """The programme guide: where residents find the season's free online events."""
 
     parent_page_types = ["cms.HomePage"]
@@ -61,7 +40,7 @@ class ProgrammeIndexPage(UpcomingEventsMixin, SectionPage):
         verbose_name_plural = _("programme index pages")
 
 
-class InstitutionPage(UpcomingEventsMixin, SectionPage):
+class InstitutionPage(ProgrammeGuideMixin, SectionPage):
     """A theatre, museum, library, school or centre that publishes events.
 
     Its editors edit only this subtree (``grant_institution_editors``).
@@ -112,7 +91,7 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(RoutablePageMixin, SectionPage):
+class EventPage(RegistrationRoutesMixin, SectionPage):
     """One event of the programme, with its sessions, platforms and audience."""
 
     class Type(models.TextChoices):
@@ -226,6 +205,15 @@ class EventPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Only a full save commits the sessions; revisions save named fields only.
+        if kwargs.get("update_fields") is None:
+            from ..schedule import sync_occurrences
+
+            sync_occurrences(self)
+        return result
 
     @path("calendar/")
     def calendar(self, request):

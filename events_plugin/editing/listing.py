@@ -1,0 +1,1 @@
+"""Admin surface for events: listing with filters, at-a-glance panel, bulk actions."""

@@ -1,0 +1,1 @@
+"""Admin surface for registrations: attendance and the CSV of registrations."""
