@@ -1,13 +1,18 @@
-"""iCalendar (RFC 5545) for one event and for the whole programme.
+"""iCalendar (RFC 5545) and Atom (RFC 4287) feeds of events.
 
 A repeating session is one VEVENT with its RRULE; a date that changed is a second
 VEVENT with the same UID and a RECURRENCE-ID naming the planned start: cancelled
 dates carry STATUS:CANCELLED and moved ones their new times, so subscribers'
-calendars follow every change.
+calendars follow every change. The Atom feed has one entry per coming event.
 """
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from icalendar import Calendar, Event, vRecur
 
@@ -96,3 +101,48 @@ def calendar_response(events, request, name, filename):
     )
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
+
+
+def atom_feed_for(items, request, *, title, link, feed_url, language):
+    """An Atom feed of ``upcoming_events`` items: each event with its next date."""
+    feed = Atom1Feed(
+        title=title,
+        link=link,
+        description="",
+        language=language,
+        feed_url=feed_url,
+        author_name=gettext("Kazan: culture and public hearings"),
+    )
+    now = timezone.now()
+    for item in items:
+        page, date = item["page"], item["next"]
+        url = page.get_full_url(request)
+        when = gettext("Next date: %(date)s") % {
+            "date": date_format(_local(date.start), "l, j E Y, H:i")
+        }
+        summary = format_html("<p>{}</p>", when)
+        if page.introduction:
+            summary += format_html("<p>{}</p>", page.introduction)
+        categories = [capfirst(page.get_event_type_display())]
+        if page.domain_id:
+            categories.append(page.domain.name)
+        feed.add_item(
+            title=page.title,
+            link=url,
+            description=summary,
+            unique_id=url,
+            unique_id_is_permalink=True,
+            pubdate=page.first_published_at,
+            updateddate=page.last_published_at or now,
+            categories=categories,
+        )
+    return feed
+
+
+def atom_response(items, request, **options):
+    """The Atom feed as a response that feed readers subscribe to."""
+    feed = atom_feed_for(items, request, **options)
+    return HttpResponse(
+        feed.writeString("utf-8"),
+        content_type="application/atom+xml; charset=utf-8",
+    )

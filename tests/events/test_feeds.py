@@ -3,7 +3,7 @@
 import pytest
 from icalendar import Calendar
 
-from events_plugin.models import EventPage, ProgrammeIndexPage
+from events_plugin.models import EventPage, InstitutionPage, ProgrammeIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,68 @@ def test_pages_advertise_their_calendars(client):
         '<link rel="alternate" type="text/calendar" title="' in content
         and f'href="{page.url}calendar/"' in content
     )
+
+
+def summaries(calendar):
+    return {str(c["SUMMARY"]) for c in calendar.walk("VEVENT")}
+
+
+def test_filtered_programme_calendar_holds_only_the_matching_events(client):
+    index = ProgrammeIndexPage.objects.get(locale__language_code="en")
+    course = event("computer-literacy-for-seniors", "en")
+
+    calendar = fetch(client, index.url + "calendar/?domain=digital")
+
+    assert course.title in summaries(calendar)
+    assert event("tukay-evening", "en").title not in summaries(calendar)
+    assert all(
+        EventPage.objects.get(title=title, locale=index.locale).domain.slug == "digital"
+        for title in summaries(calendar)
+    )
+    # The course keeps its rule and the override of its cancelled date.
+    components = [
+        c for c in calendar.walk("VEVENT") if str(c["SUMMARY"]) == course.title
+    ]
+    overrides = [c for c in components if "RECURRENCE-ID" in c]
+    assert any("RRULE" in c for c in components)
+    assert [str(c["STATUS"]) for c in overrides] == ["CANCELLED"]
+    assert str(calendar["X-WR-CALNAME"]) == f"{index.title}: Digital literacy"
+
+
+def test_calendar_filters_combine_like_the_guide(client):
+    index = ProgrammeIndexPage.objects.get(locale__language_code="tt")
+    url = index.url + "calendar/?type=concert&type=masterclass"
+
+    both = summaries(fetch(client, url))
+    registered = summaries(fetch(client, url + "&access=registration"))
+
+    assert event("spring-pupils-concert", "tt").title in both
+    assert event("kurai-masterclass", "tt").title in both
+    assert registered <= both
+    assert event("kurai-masterclass", "tt").title in registered
+    assert event("spring-pupils-concert", "tt").title not in registered
+
+
+def test_institution_calendar_accepts_the_filters(client):
+    library = InstitutionPage.objects.get(
+        slug="national-library", locale__language_code="ru"
+    )
+    calendar = fetch(client, library.url + "calendar/?language=tt")
+    in_tatar = {
+        page.title
+        for page in EventPage.objects.live()
+        .descendant_of(library)
+        .filter(locale=library.locale, language="tt")
+        if page.stored_occurrences.exists()
+    }
+    assert event("tukay-evening", "ru").title in in_tatar
+    assert summaries(calendar) == in_tatar
+
+
+def test_calendar_ignores_unknown_filter_values(client):
+    index = ProgrammeIndexPage.objects.get(locale__language_code="ru")
+    everything = summaries(fetch(client, index.url + "calendar/"))
+    garbled = summaries(
+        fetch(client, index.url + "calendar/?domain=%3Cx%3E&type=&access=maybe")
+    )
+    assert garbled == everything
