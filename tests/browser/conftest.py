@@ -9,17 +9,13 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection, connections, transaction
-
-from wagtail.models import Site
+from django.db import connections
 
 import pytest
 
 from tests.browser.axe import AXE_SCRIPT
+from tests.snapshot import ensure_demo, take_demo_snapshot
 
 # The live server listens on IPv4 loopback so that "nothing leaves 127.0.0.1"
 # can be checked host by host.
@@ -75,56 +71,6 @@ def browser():
         chromium.close()
 
 
-def _demo_is_seeded():
-    return Site.objects.filter(is_default_site=True, root_page__depth__gt=1).exists()
-
-
-def _quoted_table(table):
-    return connection.ops.quote_name(table)
-
-
-def _copy_tables():
-    """Every row of every Django table, as (columns, rows) per table."""
-    tables = connection.introspection.django_table_names(
-        only_existing=True, include_views=False
-    )
-    snapshot = {}
-    with connection.cursor() as cursor:
-        for table in tables:
-            # Table names come from Django's own introspection, not from input.
-            cursor.execute(f"SELECT * FROM {_quoted_table(table)}")  # noqa: S608
-            columns = [column[0] for column in cursor.description]
-            snapshot[table] = (columns, cursor.fetchall())
-    return snapshot
-
-
-def _has_rows(cursor, table):
-    cursor.execute(f"SELECT 1 FROM {_quoted_table(table)} LIMIT 1")  # noqa: S608
-    return cursor.fetchone() is not None
-
-
-def _restore_tables(snapshot):
-    # Row by row in SQL: model-level deserialisation would fire signal handlers
-    # (wagtail-localize's among them) on half-restored data.
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    with transaction.atomic(), connection.cursor() as cursor:
-        # A table that triggers filled from an earlier one (Wagtail's SQLite
-        # full-text index, "<table>_fts") is left to those triggers.
-        for table, (columns, rows) in sorted(snapshot.items()):
-            if not rows or _has_rows(cursor, table):
-                continue
-            names = ", ".join(connection.ops.quote_name(name) for name in columns)
-            values = ", ".join(["%s"] * len(columns))
-            cursor.executemany(
-                f"INSERT INTO {_quoted_table(table)} ({names}) VALUES ({values})",  # noqa: S608
-                rows,
-            )
-        for statement in connection.ops.sequence_reset_sql(
-            no_style(), apps.get_models(include_auto_created=True)
-        ):
-            cursor.execute(statement)
-
-
 @pytest.fixture(scope="package")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The seeded demo's rows, copied once and put back before each browser test.
@@ -135,18 +81,10 @@ def demo_snapshot(django_db_setup, django_db_blocker):
     back for the transactional tests that run after this folder.
     """
     with django_db_blocker.unblock():
-        if not _demo_is_seeded():
-            call_command(
-                "seed_demo",
-                "--without-accounts",
-                verbosity=0,
-                stdout=open(os.devnull, "w"),  # noqa: SIM115
-            )
-        snapshot = _copy_tables()
+        snapshot = take_demo_snapshot()
     yield snapshot
     with django_db_blocker.unblock():
-        if not _demo_is_seeded():
-            _restore_tables(snapshot)
+        ensure_demo(snapshot)
         # Once Playwright's sync API runs, Django's context-local connection is a
         # different object from the one the test database teardown (after
         # Playwright stops) closes; left open, it stops PostgreSQL dropping the
@@ -157,8 +95,7 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 @pytest.fixture
 def site_url(demo_snapshot, transactional_db, live_server):
     """The live server's base URL, serving the demo site."""
-    if not _demo_is_seeded():
-        _restore_tables(demo_snapshot)
+    ensure_demo(demo_snapshot)
     return live_server.url
 
 
