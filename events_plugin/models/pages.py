@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.models import SectionPage
 
 from .. import occurrences
+from ..editing.panels import EventSummaryPanel
 from ..feeds import calendar_response
 from ..views.guide import ProgrammeGuideMixin
 from ..views.registration import RegistrationRoutesMixin
@@ -168,6 +169,7 @@ class EventPage(RegistrationRoutesMixin, SectionPage):
     )
 
     content_panels = Page.content_panels + [
+        EventSummaryPanel(),
         FieldPanel("introduction"),
         MultiFieldPanel(
             [
@@ -220,10 +222,12 @@ class EventPage(RegistrationRoutesMixin, SectionPage):
         return calendar_response([self], request, self.title, self.slug)
 
     def get_context(self, request, *args, **kwargs):
+        from ..event_page_extras import page_extras
         from ..selectors import event_details
 
         context = super().get_context(request, *args, **kwargs)
         context["event"] = event_details(self)
+        context["extras"] = page_extras(self, context["event"], request)
         return context
 
     def get_institution(self):
