@@ -2,8 +2,9 @@
 
 ``python -m bench.run`` (``make bench``) builds a fresh site in a directory under
 var/bench/, serves it on a free 127.0.0.1 port, sends a fixed number of requests
-to each home page and to /healthz, and prints requests/s, latency percentiles and
-SQL queries per page; the figures also go to var/bench/results.json.
+to each home page, the programme, one event page and /healthz, and prints
+requests/s, latency percentiles and SQL queries per page; the figures also go to
+var/bench/results.json.
 It reports figures and never judges them.
 """
 
@@ -33,7 +34,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = BASE_DIR / "var" / "bench"
 RESULTS_FILE = BENCH_DIR / "results.json"
 HOST = "127.0.0.1"
-PAGES = ["/ru/", "/tt/", "/en/"]
+# The home pages, the programme guide (a season of 400 events by default) and an
+# event page with a repeating schedule, a changed date and registration.
+PROGRAMME = "/ru/programme/"
+EVENT = "/ru/programme/national-library/computer-literacy-for-seniors/"
+PAGES = ["/ru/", "/tt/", "/en/", PROGRAMME, EVENT]
 CEILING = "/healthz"
 STARTUP_TIMEOUT = 60
 REQUEST_TIMEOUT = 30
@@ -81,6 +86,13 @@ def parse_args(argv=None):
         help="a PostgreSQL database to create, bench on and drop, e.g. "
         "postgresql://postgres@127.0.0.1:5432/kazan_bench "
         "(env BENCH_DATABASE_URL; default: SQLite in the run directory)",
+    )
+    parser.add_argument(
+        "--season",
+        choices=["full", "small"],
+        default=os.environ.get("BENCH_SEASON") or "full",
+        help="demo season to seed: 'full' (400+ events per language, a few "
+        "minutes to seed) or 'small' (env BENCH_SEASON; default full)",
     )
     parser.add_argument(
         "--keep",
@@ -359,15 +371,16 @@ def count_queries(environment, paths):
 
 
 def print_table(rows):
+    width = max(10, *(len(row["url"]) for row in rows))
     header = (
-        f"{'URL':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+        f"{'URL':<{width}} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
         f"{'÷ healthz':>10} {'SQL':>5} {'failed':>7}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
-            f"{row['url']:<10} {row['requests_per_second']:>8.1f} "
+            f"{row['url']:<{width}} {row['requests_per_second']:>8.1f} "
             f"{row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f} {row['p99_ms']:>8.2f} "
             f"{row['ratio_to_healthz']:>10.3f} {row['sql_queries']:>5} "
             f"{sum(row['failures'].values()):>7}"
@@ -396,7 +409,7 @@ def main(argv=None):
         environment = server_environment(run_dir, args.database_url)
         print(f"Building the demo site in {run_dir.relative_to(BASE_DIR)}")
         manage(environment, "migrate", "--noinput")
-        manage(environment, "seed_demo")
+        manage(environment, "seed_demo", "--season", args.season)
         manage(environment, "collectstatic", "--noinput")
 
         urls = [*PAGES, CEILING]
@@ -433,6 +446,7 @@ def main(argv=None):
             "date": datetime.now(UTC).isoformat(timespec="seconds"),
             "database": "postgresql" if database else "sqlite",
             "database_conn_max_age": conn_max_age,
+            "season": args.season,
             "workers": args.workers,
             "concurrency": args.concurrency,
             "requests_per_url": args.requests,

@@ -1,15 +1,31 @@
-"""Demo content of the cultural programme."""
+"""Demo content of the cultural programme: institutions, venues and a season.
+
+The season (``demo_season``) is some 1,200 pages with real wagtail-localize
+translations; the seed makes them in one transaction, publishes each translation
+as it is made and indexes every object once at the end, which leaves the site as
+saving each page by hand would, in a fraction of the time.
+"""
 
 import datetime
+import logging
+import time
+from contextlib import contextmanager
 
+from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.models import ReferenceIndex
 
 from dateutil.rrule import rrulestr
 
 from cms.accounts.roles import grant_institution_editors
 from cms.seed import ensure_child_page, ensure_snippet, ensure_translations
 
-from . import demo_content, occurrences
+from . import demo_content, demo_season, occurrences
+from .demo_images import ensure_domain_images
 from .models import (
     Audience,
     Domain,
@@ -19,7 +35,11 @@ from .models import (
     InstitutionPage,
     OccurrenceChange,
     ProgrammeIndexPage,
+    Registration,
+    Venue,
 )
+
+logger = logging.getLogger(__name__)
 
 PROGRAMME = {
     "ru": {
@@ -47,26 +67,73 @@ PROGRAMME = {
 }
 
 LANGUAGES = ("ru", "tt", "en")
+TRANSLATIONS = ("tt", "en")
 
 
-def seed_demo(home, stdout=None):
-    """The programme guide, domains, institutions and events in three languages."""
-    index = ensure_child_page(
-        home,
-        ProgrammeIndexPage,
-        "programme",
-        {**PROGRAMME["ru"], "show_in_menus": True},
-    )
-    ensure_translations(index, {code: PROGRAMME[code] for code in ("tt", "en")})
-    domains = _seed_domains()
-    institutions = _seed_institutions(index)
-    today = timezone.localdate()
-    for spec in demo_content.EVENTS:
-        parent = institutions.get(spec["institution"], index)
-        _seed_event(parent, spec, domains, today)
+def seed_demo(home, stdout=None, *, season=None):
+    """The programme guide, domains, institutions, venues and a season of events.
+
+    ``season`` is ``"full"`` (400 and more events per language, eight weeks back
+    and ten ahead) or ``"small"`` (the hand-written events and three of each
+    type, for the tests). Without it the seed keeps the size already on the site
+    and gives a new site the full season.
+    """
+    started = time.perf_counter()
+    with transaction.atomic(), deferred_indexing():
+        index = ensure_child_page(
+            home,
+            ProgrammeIndexPage,
+            "programme",
+            {**PROGRAMME["ru"], "show_in_menus": True},
+        )
+        ensure_translations(index, {code: PROGRAMME[code] for code in TRANSLATIONS})
+        _flush_on_commit()
+        domains = _seed_domains()
+        images = ensure_domain_images(domains)
+        venues = _seed_venues()
+        institutions = _seed_institutions(index, images)
+        existing = set(
+            EventPage.objects.filter(locale=index.locale).values_list("slug", flat=True)
+        )
+        season = season or _season_on_site(existing)
+        today = timezone.localdate()
+        context = {
+            "domains": domains,
+            "venues": venues,
+            "images": images,
+            "audiences": {
+                audience.key: audience for audience in Audience.objects.all()
+            },
+            "today": today,
+        }
+        for number, spec in enumerate(demo_content.EVENTS):
+            if spec["slug"] not in existing:
+                parent = institutions.get(spec["institution"], index)
+                _seed_event(parent, {"image": number, **spec}, context)
+        created = []
+        for spec in demo_season.season_plan(season):
+            if spec["slug"] not in existing:
+                parent = institutions.get(spec["institution"], index)
+                created.append((spec, _seed_event(parent, spec, context)))
+        _seed_registrations(created)
     if stdout:
-        stdout.write("Programme: ready in ru, tt, en.")
+        events = EventPage.objects.filter(locale=index.locale).count()
+        stdout.write(
+            f"Programme: {events} events in ru, tt, en ({season} season; "
+            f"{len(created)} added in {time.perf_counter() - started:.0f} s)."
+        )
     return index
+
+
+def _season_on_site(existing_slugs):
+    """The season already seeded: small if every generated event on the site is
+    one of the small season's, otherwise (and on a new site) full."""
+    plan = demo_season.season_plan(demo_season.FULL)
+    generated = {spec["slug"] for spec in plan} & existing_slugs
+    small = {spec["slug"] for spec in plan if spec["small"]}
+    if generated and generated <= small:
+        return demo_season.SMALL
+    return demo_season.FULL
 
 
 def _seed_domains():
@@ -78,9 +145,33 @@ def _seed_domains():
     return domains
 
 
-def _seed_institutions(index):
+def _seed_venues():
+    """Venues by key; a fixed translation key finds each again after edits."""
+    venues = {}
+    for spec in demo_content.VENUES:
+        texts = {
+            code: dict(
+                zip(
+                    ("name", "address", "directions", "accessibility"),
+                    spec[code],
+                    strict=True,
+                )
+            )
+            for code in LANGUAGES
+        }
+        venue = ensure_snippet(
+            Venue,
+            {"translation_key": demo_season.stable_uuid(spec["key"])},
+            texts["ru"],
+        )
+        ensure_translations(venue, {code: texts[code] for code in TRANSLATIONS})
+        venues[spec["key"]] = venue
+    return venues
+
+
+def _seed_institutions(index, images):
     institutions = {}
-    for spec in demo_content.INSTITUTIONS:
+    for number, spec in enumerate(demo_content.INSTITUTIONS):
         texts = {
             code: {"title": spec[code][0], "introduction": spec[code][1]}
             for code in LANGUAGES
@@ -89,41 +180,58 @@ def _seed_institutions(index):
             index,
             InstitutionPage,
             spec["slug"],
-            {**texts["ru"], "kind": spec["kind"], "address": spec["address"]},
+            {
+                **texts["ru"],
+                "kind": spec["kind"],
+                "address": spec["address"],
+                "image": _image(images, spec["domain"], number),
+            },
         )
-        ensure_translations(page, {code: texts[code] for code in ("tt", "en")})
+        ensure_translations(page, {code: texts[code] for code in TRANSLATIONS})
+        _flush_on_commit()
         # Each institution's editors edit its subtree and nothing else.
         grant_institution_editors(page)
         institutions[spec["slug"]] = page
     return institutions
 
 
-def _seed_event(parent, spec, domains, today):
-    if EventPage.objects.filter(slug=spec["slug"]).exists():
-        return
+def _image(images, domain, number):
+    variants = images.get(domain) or [None]
+    return variants[number % len(variants)]
+
+
+def _seed_event(parent, spec, context):
+    """One event in Russian with its Tatar and English translations."""
     days, hour, minute = spec["start"]
     start = datetime.datetime.combine(
-        today + datetime.timedelta(days=days),
+        context["today"] + datetime.timedelta(days=days),
         datetime.time(hour, minute),
         tzinfo=occurrences.TIME_ZONE,
     )
     if spec["rule"]:
         # A repeating session starts on the first day its rule names.
         start = rrulestr(spec["rule"], dtstart=start)[0]
-    end = start + datetime.timedelta(minutes=spec["minutes"])
-    session = EventSession(start=start, end=end, recurrence=spec["rule"])
-    dates = occurrences.expand(start, end, spec["rule"])
+    duration = datetime.timedelta(minutes=spec["minutes"])
+    session = EventSession(start=start, end=start + duration, recurrence=spec["rule"])
+    dates = occurrences.expand(start, start + duration, spec["rule"])
 
     def changes(code):
-        return [
-            OccurrenceChange(
-                original_start=dates[position].original_start,
-                change=change,
-                new_start=new_start,
-                note=notes[code],
+        result = []
+        for position, change, new_start, notes in spec["changes"]:
+            original = dates[position].original_start
+            # The season gives a move as a shift from the planned start.
+            if isinstance(new_start, datetime.timedelta):
+                new_start = original + new_start
+            result.append(
+                OccurrenceChange(
+                    original_start=original,
+                    change=change,
+                    new_start=new_start,
+                    new_end=new_start + duration if new_start else None,
+                    note=notes[code],
+                )
             )
-            for position, change, new_start, notes in spec["changes"]
-        ]
+        return result
 
     texts = {
         code: {
@@ -133,18 +241,22 @@ def _seed_event(parent, spec, domains, today):
         }
         for code in LANGUAGES
     }
-    ru_texts = {k: v for k, v in texts["ru"].items() if k != "occurrence_changes"}
+    venue = spec.get("venue")
     page = ensure_child_page(
         parent,
         EventPage,
         spec["slug"],
         {
-            **ru_texts,
+            "title": texts["ru"]["title"],
+            "introduction": texts["ru"]["introduction"],
             "event_type": spec["type"],
-            "domain": domains[spec["domain"]],
+            "domain": context["domains"][spec["domain"]],
             "language": spec["language"],
             "registration_required": spec["registration"],
             "capacity": spec["capacity"],
+            "joining_link": spec.get("joining_link", ""),
+            "venue": context["venues"][venue] if venue else None,
+            "image": _image(context["images"], spec["domain"], spec["image"]),
         },
         children={
             "sessions": [session],
@@ -153,7 +265,159 @@ def _seed_event(parent, spec, domains, today):
                 EventPlatform(platform=platform, url=url)
                 for platform, url in spec["platforms"]
             ],
-            "audiences": list(Audience.objects.filter(key__in=spec["audiences"])),
+            "audiences": [context["audiences"][key] for key in spec["audiences"]],
         },
     )
-    ensure_translations(page, {code: texts[code] for code in ("tt", "en")})
+    ensure_translations(page, {code: texts[code] for code in TRANSLATIONS})
+    _flush_on_commit()
+    return page
+
+
+def _seed_registrations(created):
+    """Demo residents' places and waiting lists on the courses just created.
+
+    Events that existed before keep the registrations they have.
+    """
+    booked = [(spec, page) for spec, page in created if spec.get("registrants")]
+    if not booked:
+        return
+    residents = ensure_demo_residents()
+    now = timezone.now()
+    rows = []
+    for number, (spec, page) in enumerate(booked):
+        for resident, status in demo_season.registrations_for(number, spec):
+            rows.append(
+                Registration(
+                    event_key=page.translation_key,
+                    user=residents[resident],
+                    status=status,
+                    language=demo_season.resident_language(resident),
+                    confirmed_at=now if status == "confirmed" else None,
+                    cancelled_at=now if status == "cancelled" else None,
+                )
+            )
+    Registration.objects.bulk_create(rows, batch_size=500)
+
+
+def ensure_demo_residents():
+    """The demo residents who register for courses, by number.
+
+    They are data for the demo, not accounts to sign in with: their passwords
+    are unusable.
+    """
+    user_model = get_user_model()
+    accounts = demo_season.resident_accounts()
+    emails = [email for email, _first, _last in accounts]
+    existing = set(
+        user_model.objects.filter(username__in=emails).values_list(
+            "username", flat=True
+        )
+    )
+    missing = []
+    for email, first_name, last_name in accounts:
+        if email in existing:
+            continue
+        user = user_model(
+            username=email,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            email_verified=True,
+        )
+        user.set_unusable_password()
+        missing.append(user)
+    user_model.objects.bulk_create(missing)
+    by_email = user_model.objects.in_bulk(emails, field_name="username")
+    return {number: by_email[email] for number, email in enumerate(emails, start=1)}
+
+
+def _flush_on_commit(using=DEFAULT_DB_ALIAS):
+    """Run now the work left for after the commit, such as publishing translations.
+
+    wagtail-localize publishes a translated page once the transaction commits.
+    The seed runs in one transaction, so that would publish every translation at
+    the very end, each in a transaction of its own; a translation is published
+    here instead, inside the seed's transaction, as soon as it is made.
+    """
+    connection = connections[using]
+    if not connection.in_atomic_block:
+        return
+    while connection.run_on_commit:
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        for _savepoints, callback, *_robust in pending:
+            callback()
+
+
+@contextmanager
+def deferred_indexing():
+    """Update the search and reference indexes once per object, when the block ends.
+
+    A seeded page is saved many times (created, revised, published, translated,
+    its children saved with it); each save would re-index it. The block instead
+    notes what was saved and indexes the final state of each object once, as
+    ``update_index`` would. Other post-save handlers run as usual.
+    """
+    from modelsearch import index as search_index
+    from modelsearch.backends import get_search_backends_with_name
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.signal_handlers import update_reference_index_on_save
+
+    saved = {}
+
+    def note_save(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved.setdefault(sender, set()).add(instance.pk)
+
+    searched = [
+        model
+        for model in search_index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    referenced = [
+        model
+        for model in list(ReferenceIndex.tracked_models)
+        if post_save.disconnect(update_reference_index_on_save, sender=model)
+    ]
+    post_save.connect(note_save, weak=False, dispatch_uid="events-demo-seed")
+    try:
+        yield
+        post_save.disconnect(dispatch_uid="events-demo-seed")
+        _index_references({m: saved[m] for m in referenced if m in saved})
+        backends = list(get_search_backends_with_name(with_auto_update=True))
+        for model in searched:
+            if model in saved:
+                objects = list(model.get_indexed_objects().filter(pk__in=saved[model]))
+                for name, backend in backends:
+                    try:
+                        backend.add_bulk(model, objects)
+                    except Exception:
+                        logger.exception("Indexing %s in %r failed", model, name)
+                        if not backend.catch_indexing_errors:
+                            raise
+    finally:
+        post_save.disconnect(dispatch_uid="events-demo-seed")
+        for model in searched:
+            post_save.connect(post_save_signal_handler, sender=model)
+        for model in referenced:
+            post_save.connect(update_reference_index_on_save, sender=model)
+
+
+def _index_references(saved):
+    """The reference index of each saved object, or of the page owning a child."""
+    owners = {}
+    for model, pks in saved.items():
+        for instance in model._default_manager.filter(pk__in=pks):
+            # As Wagtail's own task does: a child row is indexed with its parent.
+            while instance is not None:
+                keys = [
+                    field
+                    for field in instance._meta.get_fields()
+                    if isinstance(field, ParentalKey)
+                ]
+                if not keys:
+                    break
+                instance = getattr(instance, keys[0].name)
+            if instance is not None and ReferenceIndex.is_indexed(type(instance)):
+                owners[(type(instance), instance.pk)] = instance
+    for instance in owners.values():
+        ReferenceIndex.create_or_update_for_object(instance)

@@ -45,10 +45,10 @@ def seed_accounts(stdout=None):
             user.groups.add(Group.objects.get(name=role.value))
 
     # Plugins create one editors' group per institution; the demo institution
-    # editor joins the first of them.
+    # editor joins the first one made (the National Library in the demo).
     institution_group = (
         Group.objects.filter(name__startswith=f"{Role.INSTITUTION_EDITOR.value}:")
-        .order_by("name")
+        .order_by("pk")
         .first()
     )
     if institution_group is not None:

@@ -1,5 +1,7 @@
 """Fill the site with realistic demo content in Russian, Tatar and English."""
 
+import inspect
+
 from django.core.management.base import BaseCommand
 
 from cms.accounts.demo import seed_accounts
@@ -19,13 +21,27 @@ class Command(BaseCommand):
             action="store_true",
             help="Content only: no demo staff or resident accounts.",
         )
+        parser.add_argument(
+            "--season",
+            choices=["full", "small"],
+            help=(
+                "How much content plugins seed: 'full' (the whole season) or "
+                "'small' (a few of each kind, for tests). By default the size "
+                "already on the site; a new site gets the full season."
+            ),
+        )
 
-    def handle(self, *args, without_accounts=False, **options):
+    def handle(self, *args, without_accounts=False, season=None, **options):
         home = seed_home(self.stdout)
         # Plugins first, so the programme and hearings lead the main menu.
         for manifest in get_plugins():
             seed = manifest.get_demo_seed()
-            if seed is not None:
+            if seed is None:
+                continue
+            # ``seed(home, stdout)``; a seed that takes ``season`` gets it too.
+            if season and "season" in inspect.signature(seed).parameters:
+                seed(home, self.stdout, season=season)
+            else:
                 seed(home, self.stdout)
         seed_site(home, self.stdout)
         if not without_accounts:
