@@ -170,3 +170,54 @@ def test_upcoming_event_has_no_player_yet(client):
     content = client.get(page.url).content.decode()
     assert 'class="event__live"' not in content
     assert "youtube-nocookie.com" not in content
+
+
+def test_event_page_queries_do_not_grow_with_dates_or_registrations(
+    client, django_user_model
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events_plugin.models import Registration
+
+    page = make_event(
+        "busy-course",
+        soon(days=1, hour=11),
+        rule="FREQ=WEEKLY;COUNT=4",
+        event_type="course",
+        registration_required=True,
+        capacity=5,
+    )
+    resident = django_user_model.objects.create_user(
+        username="counted", email="counted@example.org", password="x"
+    )
+    Registration.objects.create(event_key=page.translation_key, user=resident)
+    client.force_login(resident)
+
+    def queries():
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured.captured_queries)
+
+    few = queries()
+    for number in range(40):
+        user = django_user_model.objects.create_user(
+            username=f"queue-{number}", email=f"queue-{number}@example.org"
+        )
+        Registration.objects.create(
+            event_key=page.translation_key,
+            user=user,
+            status="confirmed" if number < 4 else "waitlisted",
+        )
+    revision_page = EventPage.objects.get(pk=page.pk)
+    revision_page.sessions.add(
+        EventSession(
+            start=soon(days=2, hour=15),
+            end=soon(days=2, hour=16),
+            recurrence="FREQ=DAILY;COUNT=60",
+        )
+    )
+    revision_page.save_revision().publish()
+    assert page.stored_occurrences.count() == 64
+    assert queries() == few
