@@ -52,7 +52,9 @@ def _missing_browser_dependencies():
     return missing
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright stops after this folder, so the tests after it run
+# with Django's ordinary connection again.
+@pytest.fixture(scope="package")
 def browser():
     """Debian's Chromium, headless, shared by every test of the session."""
     missing = _missing_browser_dependencies()
@@ -69,6 +71,8 @@ def browser():
         )
         yield chromium
         chromium.close()
+        # Connections opened while Playwright ran belong to its context.
+        connections.close_all()
 
 
 @pytest.fixture(scope="package")
