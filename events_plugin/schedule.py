@@ -53,13 +53,3 @@ def sync_occurrences(page):
     EventOccurrence.objects.filter(page_id=page.pk).delete()
     EventOccurrence.objects.bulk_create(rows, batch_size=500)
     return rows
-
-
-def sync_all(pages=None):
-    """Rebuild the stored dates of every event (or of ``pages``); returns a count."""
-    from .models import EventPage
-
-    count = 0
-    for page in pages if pages is not None else EventPage.objects.all().iterator():
-        count += len(sync_occurrences(page))
-    return count
