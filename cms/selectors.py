@@ -64,10 +64,11 @@ def language_links(request):
         ):
             by_language[other.locale.language_code] = other
     links = []
+    subpath = _subpage_path(request, page)
     for code, name in settings.LANGUAGES:
         target = by_language.get(code)
         if target is not None:
-            url = target.get_url(request)
+            url = target.get_url(request) + subpath
             is_translation = target.alias_of_id is None
         else:
             url = _translate_path(request, code)
@@ -82,6 +83,21 @@ def language_links(request):
             }
         )
     return links
+
+
+def _subpage_path(request, page):
+    """What follows the page's own URL (a view of a routable page) with the query.
+
+    Another language's version of the page serves the same views and filters.
+    """
+    if page is None:
+        return ""
+    own_url = page.get_url(request)
+    if not own_url or not request.path.startswith(own_url):
+        return ""
+    subpath = request.path[len(own_url) :]
+    query = request.META.get("QUERY_STRING", "")
+    return subpath + (f"?{query}" if query else "")
 
 
 def _translate_path(request, language_code):

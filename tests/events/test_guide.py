@@ -746,3 +746,14 @@ def test_atom_feed_speaks_the_page_language(client, fixed_now):
     }
     assert "Weekly music" not in entries
     assert "10 марта 2031, 10:00" in entries["Еженедельный концерт"]
+
+
+def test_language_switcher_keeps_the_view_and_the_filters(client):
+    response = client.get("/ru/programme/week/2026-11-23/?domain=music&type=concert")
+    content = response.content.decode()
+    assert 'href="/tt/programme/week/2026-11-23/?domain=music&amp;type=concert"' in (
+        content
+    )
+    assert 'href="/en/programme/week/2026-11-23/?domain=music&amp;type=concert"' in (
+        content
+    )
