@@ -236,26 +236,25 @@ def _shows_registrations(page, user):
     )
 
 
+def _registrations_button(page):
+    return Button(
+        _("Registrations"),
+        reverse(f"{NAMESPACE}:list", args=[page.pk]),
+        icon_name="group",
+        priority=90,
+    )
+
+
 @hooks.register("register_page_header_buttons")
 def registration_header_buttons(page, user, view_name=None, next_url=None):
     if _shows_registrations(page, user):
-        yield Button(
-            _("Registrations"),
-            reverse(f"{NAMESPACE}:list", args=[page.pk]),
-            icon_name="group",
-            priority=90,
-        )
+        yield _registrations_button(page)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def registration_listing_buttons(page, user, next_url=None):
     if _shows_registrations(page, user):
-        yield Button(
-            _("Registrations"),
-            reverse(f"{NAMESPACE}:list", args=[page.pk]),
-            icon_name="group",
-            priority=90,
-        )
+        yield _registrations_button(page)
         yield Button(
             _("Attendance sheet"),
             reverse(f"{NAMESPACE}:attendance", args=[page.pk]),

@@ -39,17 +39,23 @@ class RegistrationRoutesMixin(RoutablePageMixin):
             patch_cache_control(response, private=True)
         return response
 
-    def _back_to_panel(self, request):
-        return redirect(self.get_url(request) + "#registration")
-
-    @path("register/", name="register")
-    def register_view(self, request):
+    def _refuse_unless_resident_post(self, request):
+        """A 405 for anything but POST, the sign-in page for visitors, else None."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not request.user.is_authenticated:
             return redirect_to_login(
                 self.get_url(request), login_url=reverse("accounts:login")
             )
+        return None
+
+    def _back_to_panel(self, request):
+        return redirect(self.get_url(request) + "#registration")
+
+    @path("register/", name="register")
+    def register_view(self, request):
+        if refusal := self._refuse_unless_resident_post(request):
+            return refusal
         from .. import actions
 
         try:
@@ -74,12 +80,8 @@ class RegistrationRoutesMixin(RoutablePageMixin):
 
     @path("cancel/", name="cancel")
     def cancel_view(self, request):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return redirect_to_login(
-                self.get_url(request), login_url=reverse("accounts:login")
-            )
+        if refusal := self._refuse_unless_resident_post(request):
+            return refusal
         from .. import actions, selectors
 
         mine = selectors.active_registration(self.translation_key, request.user)
