@@ -1,5 +1,7 @@
 """Text helpers for Russian and Tatar: Latin transliteration for machine names."""
 
+import re
+
 from wagtail.coreutils import safe_snake_case
 
 # Russian letters after GOST 7.79-2000 (system B, simplified); Tatar letters after
@@ -31,3 +33,21 @@ def transliterate(text):
 def machine_name(label):
     """A readable ascii snake_case name for a label in any of the site's languages."""
     return safe_snake_case(transliterate(label))
+
+
+# An HTML tag, comment, doctype or processing instruction: "<b>", "</script >",
+# "<img src=x onerror=...>", "<!--", "<?php"; not "a < b" or "x<3".
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*([\s/][^<>]*)?>|<!|<\?")
+# Control characters other than tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def contains_markup(text):
+    """Whether plain text written by a person carries HTML tags or scripts."""
+    return bool(_MARKUP.search(text or ""))
+
+
+def clean_plain_text(text):
+    """Plain text as stored: control characters dropped, line ends normalised."""
+    text = _CONTROL.sub("", text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()

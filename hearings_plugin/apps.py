@@ -7,3 +7,6 @@ class HearingsConfig(AppConfig):
     label = "hearings"
     verbose_name = _("Public hearings")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

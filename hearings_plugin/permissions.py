@@ -48,3 +48,8 @@ def can_edit_hearing(user, hearing):
 
 def can_publish_hearing(user, hearing):
     return can_publish_page(user, hearing)
+
+
+def can_publish_results(user, hearing):
+    """Publish the protocol and the conclusion, and archive: organisers of it."""
+    return can_publish_page(user, hearing) and can_answer_submission(user, hearing)

@@ -212,6 +212,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Files only their owners and staff may read (hearing attachments): never
+    # under MEDIA_URL, served by permission-checked views.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")),
+            "base_url": None,
+        },
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CSRF_FAILURE_VIEW = "cms.views.csrf_failure"

@@ -37,5 +37,17 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None
+    # Private files (hearing attachments) in their own bucket, never public:
+    # served through permission-checked views with short-lived signed addresses.
+    PRIVATE_BUCKET_NAME = env_str("AWS_PRIVATE_BUCKET_NAME")
+    if PRIVATE_BUCKET_NAME:
+        STORAGES["private"] = {  # noqa: F405
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": PRIVATE_BUCKET_NAME,
+                "querystring_auth": True,
+                "default_acl": "private",
+            },
+        }
 
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")  # noqa: F405

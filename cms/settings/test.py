@@ -15,3 +15,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},  # noqa: F405
+}

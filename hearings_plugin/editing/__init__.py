@@ -1,0 +1,1 @@
+"""The hearings admin: organisers' workbench, moderation queue and stage actions."""

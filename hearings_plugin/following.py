@@ -1,0 +1,1 @@
+"""Admin of following and of residents' topic proposals."""

@@ -1,0 +1,1 @@
+"""Hearing submissions in a resident's personal data page and export."""

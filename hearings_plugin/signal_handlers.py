@@ -1,0 +1,1 @@
+"""Receivers of the hearing signals: letters to followers and authors."""
