@@ -3,8 +3,9 @@
 ``python -m bench.run`` (``make bench``) builds a fresh site in a directory under
 var/bench/, serves it on a free 127.0.0.1 port, sends a fixed number of requests
 to each home page, the programme, one event page and /healthz, and prints
-requests/s, latency percentiles and SQL queries per page; the figures also go to
-var/bench/results.json.
+requests/s, latency percentiles and SQL queries per page; then it times the
+protocol (HTML and PDF) and statistics of a public hearing with 5,000 submissions
+(bench/hearings.py). The figures also go to var/bench/results.json.
 It reports figures and never judges them.
 """
 
@@ -95,6 +96,14 @@ def parse_args(argv=None):
         "minutes to seed) or 'small' (env BENCH_SEASON; default full)",
     )
     parser.add_argument(
+        "--hearing-submissions",
+        type=int,
+        default=env_int("BENCH_HEARING_SUBMISSIONS", 5000),
+        help="submissions of the public hearing whose protocol, PDF and "
+        "statistics are timed after the load test; 0 skips it "
+        "(env BENCH_HEARING_SUBMISSIONS; default 5000)",
+    )
+    parser.add_argument(
         "--keep",
         action="store_true",
         help="keep the run directory under var/bench/ (database, static files, log)",
@@ -105,6 +114,8 @@ def parse_args(argv=None):
             parser.error(f"--{name} must be at least 1")
     if args.warmup < 0:
         parser.error("--warmup must not be negative")
+    if args.hearing_submissions < 0:
+        parser.error("--hearing-submissions must not be negative")
     return args
 
 
@@ -440,6 +451,16 @@ def main(argv=None):
             )
         print()
         print_table(rows)
+        hearing_rows = []
+        if args.hearing_submissions:
+            # After the load test, so the extra hearing does not touch its figures.
+            from bench import hearings
+
+            print(
+                f"\nTiming a public hearing with {args.hearing_submissions} submissions"
+            )
+            hearing_rows = hearings.run(args.hearing_submissions)
+            hearings.print_table(hearing_rows, args.hearing_submissions)
         # The production settings' default when the variable is unset.
         conn_max_age = int(environment.get("DATABASE_CONN_MAX_AGE") or 60)
         results = {
@@ -455,6 +476,8 @@ def main(argv=None):
             "python": platform.python_version(),
             **versions(),
             "results": rows,
+            "hearing_submissions": args.hearing_submissions,
+            "hearing": hearing_rows,
         }
         RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
         print(f"\nWritten to {RESULTS_FILE.relative_to(BASE_DIR)}")

@@ -38,6 +38,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     re_path(r"^low-vision/(?P<mode>on|off)/$", views.low_vision, name="low_vision"),
     path("account/", include("cms.accounts.urls")),
+    # Inside the language prefix: a comment keeps the language of its page.
+    path("comments/", include("cms.comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

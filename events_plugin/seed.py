@@ -7,22 +7,21 @@ saving each page by hand would, in a fraction of the time.
 """
 
 import datetime
-import logging
 import time
-from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models.signals import post_save
 from django.utils import timezone
-
-from modelcluster.fields import ParentalKey
-from wagtail.models import ReferenceIndex
 
 from dateutil.rrule import rrulestr
 
 from cms.accounts.roles import grant_institution_editors
-from cms.seed import ensure_child_page, ensure_snippet, ensure_translations
+from cms.seed import (
+    deferred_indexing,
+    ensure_child_page,
+    ensure_snippet,
+    ensure_translations,
+)
 
 from . import demo_content, demo_season, occurrences
 from .demo_images import ensure_domain_images
@@ -38,8 +37,6 @@ from .models import (
     Registration,
     Venue,
 )
-
-logger = logging.getLogger(__name__)
 
 PROGRAMME = {
     "ru": {
@@ -346,78 +343,3 @@ def _flush_on_commit(using=DEFAULT_DB_ALIAS):
         pending, connection.run_on_commit = connection.run_on_commit, []
         for _savepoints, callback, *_robust in pending:
             callback()
-
-
-@contextmanager
-def deferred_indexing():
-    """Update the search and reference indexes once per object, when the block ends.
-
-    A seeded page is saved many times (created, revised, published, translated,
-    its children saved with it); each save would re-index it. The block instead
-    notes what was saved and indexes the final state of each object once, as
-    ``update_index`` would. Other post-save handlers run as usual.
-    """
-    from modelsearch import index as search_index
-    from modelsearch.backends import get_search_backends_with_name
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.signal_handlers import update_reference_index_on_save
-
-    saved = {}
-
-    def note_save(sender, instance, raw=False, **kwargs):
-        if not raw:
-            saved.setdefault(sender, set()).add(instance.pk)
-
-    searched = [
-        model
-        for model in search_index.get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
-    ]
-    referenced = [
-        model
-        for model in list(ReferenceIndex.tracked_models)
-        if post_save.disconnect(update_reference_index_on_save, sender=model)
-    ]
-    post_save.connect(note_save, weak=False, dispatch_uid="events-demo-seed")
-    try:
-        yield
-        post_save.disconnect(dispatch_uid="events-demo-seed")
-        _index_references({m: saved[m] for m in referenced if m in saved})
-        backends = list(get_search_backends_with_name(with_auto_update=True))
-        for model in searched:
-            if model in saved:
-                objects = list(model.get_indexed_objects().filter(pk__in=saved[model]))
-                for name, backend in backends:
-                    try:
-                        backend.add_bulk(model, objects)
-                    except Exception:
-                        logger.exception("Indexing %s in %r failed", model, name)
-                        if not backend.catch_indexing_errors:
-                            raise
-    finally:
-        post_save.disconnect(dispatch_uid="events-demo-seed")
-        for model in searched:
-            post_save.connect(post_save_signal_handler, sender=model)
-        for model in referenced:
-            post_save.connect(update_reference_index_on_save, sender=model)
-
-
-def _index_references(saved):
-    """The reference index of each saved object, or of the page owning a child."""
-    owners = {}
-    for model, pks in saved.items():
-        for instance in model._default_manager.filter(pk__in=pks):
-            # As Wagtail's own task does: a child row is indexed with its parent.
-            while instance is not None:
-                keys = [
-                    field
-                    for field in instance._meta.get_fields()
-                    if isinstance(field, ParentalKey)
-                ]
-                if not keys:
-                    break
-                instance = getattr(instance, keys[0].name)
-            if instance is not None and ReferenceIndex.is_indexed(type(instance)):
-                owners[(type(instance), instance.pk)] = instance
-    for instance in owners.values():
-        ReferenceIndex.create_or_update_for_object(instance)

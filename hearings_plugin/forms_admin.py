@@ -34,6 +34,10 @@ class HearingPageForm(WagtailAdminPageForm):
 
         cleaned = super().clean()
         if self._dates_frozen:
+            # The procedure's own values, to the microsecond the widget drops.
+            for name in DATE_FIELDS:
+                if name in self.fields:
+                    cleaned[name] = getattr(self.instance.procedure, name)
             return cleaned
         announced = cleaned.get("announced_at")
         opens = cleaned.get("opens_at")

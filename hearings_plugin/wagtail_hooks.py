@@ -7,7 +7,8 @@ from wagtail import hooks
 from cms.plugins import HOOK_NAME, PluginManifest
 
 # Each module registers its own hooks when imported.
-from . import editing, following, personal_data  # noqa: F401
+from . import following, personal_data  # noqa: F401
+from .editing import hooks as editing_hooks  # noqa: F401
 
 
 @hooks.register(HOOK_NAME)
@@ -16,6 +17,7 @@ def register_plugin():
         name="hearings",
         verbose_name=_("Public hearings"),
         index_page_models=("hearings.HearingIndexPage",),
+        commentable_models=("hearings.HearingProcedure",),
         demo_seed="hearings_plugin.seed.seed_demo",
     )
 

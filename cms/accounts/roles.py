@@ -46,6 +46,17 @@ HEARING_ACTIONS = (
 )
 
 
+# Hearing records organisers manage in the admin besides the pages.
+HEARING_MODEL_PERMISSIONS = (
+    ("hearings", "answertemplate", "add_answertemplate"),
+    ("hearings", "answertemplate", "change_answertemplate"),
+    ("hearings", "answertemplate", "delete_answertemplate"),
+    ("hearings", "answertemplate", "view_answertemplate"),
+    ("hearings", "topicproposal", "change_topicproposal"),
+    ("hearings", "topicproposal", "view_topicproposal"),
+)
+
+
 def _hearing_permission(codename):
     return ("hearings", "hearingindexpage", codename)
 
@@ -71,12 +82,18 @@ ROLE_SPECS = {
     Role.INSTITUTION_EDITOR: RoleSpec(media=MEDIA_EDITING),
     Role.HEARING_ORGANISER: RoleSpec(
         page_trees=("hearings.HearingIndexPage",),
-        permissions=tuple(_hearing_permission(c) for c in HEARING_ACTIONS),
+        permissions=(
+            *(_hearing_permission(c) for c in HEARING_ACTIONS),
+            *HEARING_MODEL_PERMISSIONS,
+        ),
         media=MEDIA_EDITING,
     ),
     # No page permissions: a moderator's hearing permissions reach every hearing.
     Role.MODERATOR: RoleSpec(
-        permissions=(_hearing_permission("moderate_submissions"),)
+        permissions=(
+            _hearing_permission("moderate_submissions"),
+            ("discussion", "comment", "moderate_comments"),
+        )
     ),
 }
 

@@ -184,6 +184,10 @@ class PasswordResetView(auth_views.PasswordResetView):
             return response
         account_actions.note_password_reset_request(self.request)
         self.extra_email_context = {"site_name": settings.WAGTAIL_SITE_NAME}
+        # The link points at the host the person used (ALLOWED_HOSTS checked it),
+        # not at django.contrib.sites' record, which comments need but nothing
+        # keeps current.
+        self.domain_override = self.request.get_host()
         return super().form_valid(form)
 
 

@@ -51,6 +51,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # django_comments keeps a site per comment; the site's pages are Wagtail's.
+    "django.contrib.sites",
+    "django_comments_xtd",
+    "django_comments",
+    # After django_comments_xtd, whose ready() connects what ours disconnects.
+    "cms.comments",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -257,6 +263,36 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Comments (cms/comments/): django-comments-xtd with the site's own model and form.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "cms.comments.models.Comment"
+COMMENTS_XTD_FORM_CLASS = "cms.comments.forms.CommentForm"
+COMMENT_MAX_LENGTH = 3000
+# How long a comment form stays valid: long enough to write a considered comment.
+COMMENTS_TIMEOUT = 12 * 3600
+# Three levels: a comment, a reply and a reply to the reply.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_LIST_ORDER = ("-thread_id", "order")
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "users",
+        "allow_flagging": True,
+        "allow_feedback": False,
+        "show_feedback": False,
+    }
+}
+# Top-level comments per page of a thread, each with its replies.
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50)
+# Residents' reports that hide a comment until a moderator reviews it.
+COMMENTS_AUTO_HIDE_FLAGS = env_int("COMMENTS_AUTO_HIDE_FLAGS", 3)
+# What is commentable besides the plugins' manifests, and by which rules: model
+# label -> a cms.comments.policies.CommentPolicy subclass.
+COMMENTS_POLICIES = {
+    "hearings.HearingProcedure": "hearings_plugin.comments.HearingCommentPolicy",
+}
 
 # Video providers the video block accepts (see blocks/video.py).
 KAZAN_VIDEO_PROVIDERS = [

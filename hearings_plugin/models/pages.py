@@ -17,9 +17,11 @@ from wagtail.search import index
 
 from cms.models import SectionPage
 
+from ..editing.panels import HearingProcedurePanel
 from ..forms_admin import HearingPageForm
 from ..views.follow import FollowRoutesMixin, TopicProposalRoutesMixin
 from ..views.index import HearingGuideMixin
+from ..views.register import RegisterRoutesMixin
 from ..views.results import ResultRoutesMixin, StatisticsRoutesMixin
 from ..views.submission import MySubmissionsRoutesMixin, SubmissionRoutesMixin
 from .procedure import HearingProcedure
@@ -67,6 +69,7 @@ class HearingPage(
     SubmissionRoutesMixin,
     ResultRoutesMixin,
     FollowRoutesMixin,
+    RegisterRoutesMixin,
     SectionPage,
 ):
     """One public hearing: the draft, its documents, dates and the comment period.
@@ -134,6 +137,7 @@ class HearingPage(
     )
 
     content_panels = Page.content_panels + [
+        HearingProcedurePanel(),
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("district"), FieldPanel("topic")]),
         MultiFieldPanel(
