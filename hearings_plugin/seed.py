@@ -19,6 +19,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.log_actions import log
+
+from cms.comments.actions import LOG_HIDDEN, PostCommentAction, comments_of
+from cms.comments.models import Comment
 from cms.seed import deferred_indexing, ensure_child_page, ensure_translations
 
 from . import demo_content, demo_documents
@@ -84,14 +88,16 @@ def seed_demo(home, stdout=None, *, season=None):
         )
         ensure_translations(index, {code: HEARINGS[code] for code in TRANSLATIONS})
         today = timezone.localdate(timezone=MOSCOW)
-        added = 0
+        added = commented = 0
         for spec in demo_content.HEARINGS:
             page = seed_hearing(index, spec, today)
             added += seed_submissions(page, spec, season or FULL)
+            commented += seed_discussion(page, spec, season or FULL)
     if stdout:
         stdout.write(
             f"Public hearings: {len(demo_content.HEARINGS)} hearings in ru, tt, en "
-            f"({added} submissions added in {time.perf_counter() - started:.0f} s)."
+            f"({added} submissions and {commented} comments added in "
+            f"{time.perf_counter() - started:.0f} s)."
         )
     return index
 
@@ -319,6 +325,83 @@ def _record_past(procedure, pages, plan, participants):
     Submission.objects.bulk_update(duplicates, ["duplicate_of"])
     _index(list(stored.values()))
     return len(rows)
+
+
+def seed_discussion(page, spec, season):
+    """The hearing's discussion, written once; how many comments were added.
+
+    The comments are posted as the thread's form posts them (site, language,
+    stance, thread order), by demo participants who write in the comment's
+    language, then dated within the discussion so far. A thread that already
+    has comments, the seed's or residents', is left as it is.
+    """
+    script = demo_content.DISCUSSIONS.get(spec["key"])
+    if not script:
+        return 0
+    procedure = page.procedure
+    count = min(len(script), demo_content.DISCUSSION_COUNTS[spec["key"]][season])
+    if comments_of(procedure).exists():
+        return 0
+    script = script[:count]
+    authors = discussion_authors(spec["key"], script, PARTICIPANTS[season])
+    participants = ensure_participants(max(authors))
+    started = procedure.opens_at
+    ended = min(timezone.now(), procedure.closes_at + datetime.timedelta(days=10))
+    rng = random.Random(f"discussion-{spec['key']}")  # noqa: S311 - demo data
+    span = (ended - started).total_seconds()
+    instants = sorted(
+        started + datetime.timedelta(seconds=rng.uniform(0, span)) for _item in script
+    )
+    hidden = demo_content.DISCUSSION_HIDDEN.get(spec["key"], {})
+    posted = []
+    with transaction.atomic():
+        for position, (reply_to, language, stance, text) in enumerate(script):
+            comment = PostCommentAction(
+                procedure,
+                participants[authors[position]],
+                text=text,
+                language=language,
+                stance=stance,
+                reply_to=posted[reply_to].pk if reply_to is not None else 0,
+            ).execute()
+            comment.submit_date = instants[position]
+            posted.append(comment)
+        Comment.objects.bulk_update(posted, ["submit_date"])
+        for position, reason in hidden.items():
+            if position < len(posted):
+                # As a moderator's HideCommentAction leaves it.
+                comment = posted[position]
+                Comment.norel_objects.filter(pk=comment.pk).update(
+                    is_public=False,
+                    hidden_reason=reason,
+                    reviewed_at=comment.submit_date + datetime.timedelta(hours=3),
+                )
+                log(instance=comment, action=LOG_HIDDEN, data={"reason": reason})
+    return len(posted)
+
+
+def discussion_authors(key, script, pool):
+    """A demo participant for each comment, writing in the comment's language.
+
+    Organisations are left out: they make formal submissions, not comments.
+    """
+    people = {}
+    for number in range(1, pool + 1):
+        profile = participant_profile(number)
+        if not profile["legal_entity"]:
+            people.setdefault(profile["language"], []).append(number)
+    rng = random.Random(f"authors-{key}")  # noqa: S311 - demo data
+    authors = []
+    for reply_to, language, _stance, _text in script:
+        candidates = people.get(language) or people["ru"]
+        author = rng.choice(candidates)
+        # Nobody answers their own comment.
+        while (
+            reply_to is not None and author == authors[reply_to] and len(candidates) > 1
+        ):
+            author = rng.choice(candidates)
+        authors.append(author)
+    return authors
 
 
 def _index(submissions):

@@ -56,3 +56,15 @@ def write_on_submission_answered(sender, submission, **kwargs):
 def write_on_submission_hidden(sender, submission, **kwargs):
     if submission.moderation == Submission.Moderation.HIDDEN:
         notifications.notify_author(submission.pk, notifications.HIDDEN)
+
+
+@receiver(signals.result_published, dispatch_uid="hearings_documents_on_result")
+def prerender_on_result_published(sender, procedure, result, **kwargs):
+    """Render the published document's PDF now, so no download waits for it.
+
+    In a background thread (``HEARINGS_PRERENDER_IN_BACKGROUND``, default on):
+    a big protocol takes longer than the organiser's request may.
+    """
+    from .views.results import prerender_soon
+
+    prerender_soon(procedure.pk)

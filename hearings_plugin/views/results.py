@@ -11,6 +11,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, StreamingHttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,11 @@ from wagtail.log_actions import log
 
 OPEN_DATA_FORMATS = ("csv", "json")
 DOCUMENT_PAGE = "hearings/results/document_page.html"
+PDF_PENDING = "hearings/results/pdf_pending.html"
+# Seconds a reader is asked to wait for a PDF being rendered in the background.
+PDF_RETRY_AFTER = 60
+# The published documents whose PDF is cached and rendered ahead of time.
+PUBLISHED_DOCUMENTS = ("protocol", "conclusion")
 BODIES = {
     "protocol": "hearings/results/protocol_body.html",
     "conclusion": "hearings/results/conclusion_body.html",
@@ -119,35 +125,52 @@ class ResultRoutesMixin(RoutablePageMixin):
             },
         )
 
-    def _published_pdf(self, request, kind, build):
+    def _published_pdf(self, request, kind):
+        """The cached PDF; rendered now if small, else prepared in the background."""
+        from django.core.cache import cache
+
         from .. import pdf
-        from ..models import HearingResult
 
         procedure = self._procedure_or_404()
         results = self._results_or_404(procedure, kind)
-        result = results[kind]
-        content = pdf.cached_pdf(
-            pdf.cache_key(kind, self, result),
-            lambda: pdf.render_pdf(
-                BODIES[kind], build(procedure, results), request=request
-            ),
+        key = pdf.cache_key(kind, self, results[kind])
+        content = cache.get(key)
+        if content is None:
+            if procedure.submissions.count() > pdf.render_in_request_limit():
+                # Too long for a web request: render every missing document of
+                # the hearing outside it (once, whoever asks), and say so.
+                prerender_soon(procedure.pk, lock=pdf.render_lock_key(procedure.pk))
+                content = cache.get(key)
+                if content is None:
+                    return self._pdf_pending(request, kind)
+            else:
+                content = render_result_pdf(self, procedure, kind, results, request)
+                cache.set(key, content, pdf.CACHE_TIMEOUT)
+        return pdf.pdf_response(content, result_label(kind), procedure.reference)
+
+    def _pdf_pending(self, request, kind):
+        response = TemplateResponse(
+            request,
+            PDF_PENDING,
+            {
+                "page": self,
+                "self": self,
+                "kind": kind,
+                "document_url": self.url + self.reverse_subpage(kind),
+                "pdf_url": self.url + self.reverse_subpage(f"{kind}_pdf"),
+                "retry_minutes": max(1, PDF_RETRY_AFTER // 60),
+            },
+            status=503,
         )
-        label = (
-            _("protocol") if kind == HearingResult.Kind.PROTOCOL else _("conclusion")
-        )
-        return pdf.pdf_response(content, label, procedure.reference)
+        response["Retry-After"] = str(PDF_RETRY_AFTER)
+        add_never_cache_headers(response)
+        return response
 
     def _build_protocol(self, procedure, results):
-        from .. import reports
-
-        return reports.protocol(self, procedure, results["protocol"])
+        return build_document(self, procedure, "protocol", results)
 
     def _build_conclusion(self, procedure, results):
-        from .. import reports
-
-        return reports.conclusion(
-            self, procedure, results["conclusion"], results.get("protocol")
-        )
+        return build_document(self, procedure, "conclusion", results)
 
     # Documents -----------------------------------------------------------
 
@@ -160,7 +183,7 @@ class ResultRoutesMixin(RoutablePageMixin):
 
     @path("protocol/pdf/", name="protocol_pdf")
     def protocol_pdf_view(self, request):
-        return self._published_pdf(request, "protocol", self._build_protocol)
+        return self._published_pdf(request, "protocol")
 
     @path("conclusion/", name="conclusion")
     def conclusion_view(self, request):
@@ -171,7 +194,7 @@ class ResultRoutesMixin(RoutablePageMixin):
 
     @path("conclusion/pdf/", name="conclusion_pdf")
     def conclusion_pdf_view(self, request):
-        return self._published_pdf(request, "conclusion", self._build_conclusion)
+        return self._published_pdf(request, "conclusion")
 
     @path("participants/pdf/", name="participants_pdf")
     def participants_pdf_view(self, request):
@@ -321,13 +344,43 @@ class StatisticsRoutesMixin(RoutablePageMixin):
         return open_data_response(records, data_format, name)
 
 
-def prerender_result_pdfs(procedure):
+def result_label(kind):
+    """The document's name in the downloaded file's name."""
+    return _("protocol") if kind == "protocol" else _("conclusion")
+
+
+def build_document(page, procedure, kind, results):
+    """The protocol's or the conclusion's data, as its page and its PDF show it."""
+    from .. import reports
+
+    if kind == "protocol":
+        return reports.protocol(page, procedure, results["protocol"])
+    return reports.conclusion(
+        page, procedure, results["conclusion"], results.get("protocol")
+    )
+
+
+def render_result_pdf(page, procedure, kind, results, request=None):
+    """The PDF of a published document, in the active language."""
+    from .. import pdf
+
+    return pdf.render_pdf(
+        BODIES[kind], build_document(page, procedure, kind, results), request=request
+    )
+
+
+def prerender_result_pdfs(procedure, force=False):
     """Render and cache the published documents' PDFs in every language version.
 
-    A protocol of thousands of submissions takes WeasyPrint longer than a web
-    worker's timeout; calling this on ``result_published`` (outside the request)
-    means the first download is served from the cache.
+    A big hearing's PDF takes longer than a web request may; rendering it when
+    the result is published, and by ``hearing_documents`` after a deploy or a
+    cache flush, means downloads are served from the cache. PDFs already cached
+    are kept unless ``force``. Returns (language, kind, seconds or None if it
+    was cached already) for each published document of each live page.
     """
+    import time
+
+    from django.core.cache import cache
     from django.utils import translation
 
     from .. import pdf
@@ -335,17 +388,36 @@ def prerender_result_pdfs(procedure):
     from ..selectors.reports import published_results
 
     results = published_results(procedure)
+    kinds = [kind for kind in PUBLISHED_DOCUMENTS if kind in results]
+    done = []
+    if not kinds:
+        return done
     pages = HearingPage.objects.live().filter(procedure=procedure)
-    for page in pages.select_related("locale"):
-        with translation.override(page.locale.language_code):
-            for kind, build in (
-                ("protocol", page._build_protocol),
-                ("conclusion", page._build_conclusion),
-            ):
-                if kind in results:
-                    pdf.cached_pdf(
-                        pdf.cache_key(kind, page, results[kind]),
-                        lambda kind=kind, build=build: pdf.render_pdf(
-                            BODIES[kind], build(procedure, results)
-                        ),
-                    )
+    for page in pages.select_related("locale").order_by("pk"):
+        language = page.locale.language_code
+        with translation.override(language):
+            for kind in kinds:
+                key = pdf.cache_key(kind, page, results[kind])
+                if not force and cache.get(key) is not None:
+                    done.append((language, kind, None))
+                    continue
+                started = time.perf_counter()
+                content = render_result_pdf(page, procedure, kind, results)
+                cache.set(key, content, pdf.CACHE_TIMEOUT)
+                done.append((language, kind, time.perf_counter() - started))
+    return done
+
+
+def _prerender_by_pk(procedure_pk):
+    from ..models import HearingProcedure
+
+    procedure = HearingProcedure.objects.filter(pk=procedure_pk).first()
+    if procedure is not None:
+        prerender_result_pdfs(procedure)
+
+
+def prerender_soon(procedure_pk, lock=None):
+    """Render the hearing's missing PDFs outside the request (see pdf.run_soon)."""
+    from .. import pdf
+
+    return pdf.run_soon(_prerender_by_pk, procedure_pk, lock=lock)

@@ -15,6 +15,8 @@ from wagtail_localize.models import Translation
 import pytest
 from pypdf import PdfReader
 
+from cms.comments.actions import comments_of
+from cms.comments.models import Comment
 from hearings_plugin import demo_content, seed
 from hearings_plugin.models import (
     NOTICE_PERIOD,
@@ -207,6 +209,49 @@ def test_demo_hearing_pages_render_in_every_language(client):
             assert response.status_code == 200, (key, code)
 
 
+def test_demo_discussions_are_threaded_multilingual_and_moderated(settings):
+    discussed = {}
+    for key, counts in demo_content.DISCUSSION_COUNTS.items():
+        procedure = ru_page(key).procedure
+        comments = list(comments_of(procedure).select_related("user").order_by("pk"))
+        discussed[key] = len(comments)
+        assert len(comments) in (counts["small"], counts["full"])
+        assert {c.site_id for c in comments} == {settings.SITE_ID}
+        assert all(c.user.username.startswith("demo.participant.") for c in comments)
+        assert all(c.author_name != "Resident" for c in comments)
+        dates = [c.submit_date for c in comments]
+        assert dates == sorted(dates)
+        assert procedure.opens_at <= dates[0] and dates[-1] <= timezone.now()
+        replies = [c for c in comments if c.level]
+        assert replies and all(c.thread_id == c.parent_id for c in replies)
+        by_pk = {c.pk: c for c in comments}
+        assert all(by_pk[c.parent_id].user_id != c.user_id for c in replies)
+        assert all(c.thread_id == c.pk for c in comments if not c.level)
+    assert set(discussed) == {"general-plan", "tikhoretskaya", "territory-planning"}
+    plan = list(comments_of(ru_page("general-plan").procedure))
+    assert Counter(c.language for c in plan).most_common(1)[0][0] == "ru"
+    assert {c.language for c in plan} == {"ru", "tt", "en"}
+    assert {c.stance for c in plan if not c.level} == {"support", "oppose", "neutral"}
+    (hidden,) = [c for c in plan if not c.is_public]
+    assert hidden.is_hidden_by_moderator and hidden.reviewed_at
+    assert not comments_of(ru_page("school").procedure).exists()
+    assert not comments_of(ru_page("park").procedure).exists()
+
+
+def test_the_demo_discussion_shows_on_the_hearing_page(client):
+    procedure = ru_page("general-plan").procedure
+    hidden = comments_of(procedure).get(is_public=False)
+    shown = comments_of(procedure).filter(is_public=True, level=0).latest("pk")
+    tatar = comments_of(procedure).filter(language="tt").first()
+
+    html = client.get(ru_page("general-plan").url).content.decode()
+    tatar_page = client.get(hearing("general-plan", "tt").url).content.decode()
+
+    assert f'id="c{shown.pk}"' in html and shown.comment.split()[0] in html
+    assert hidden.hidden_reason in html and hidden.comment not in html
+    assert f'id="c{tatar.pk}"' in html and f'id="c{shown.pk}"' in tatar_page
+
+
 def test_seeding_again_adds_nothing():
     home = Site.objects.get(is_default_site=True).root_page.specific
     counts = (
@@ -215,6 +260,7 @@ def test_seeding_again_adds_nothing():
         HearingResult.objects.count(),
         CommentPeriodChange.objects.count(),
         get_user_model().objects.count(),
+        Comment.objects.count(),
     )
     documents = get_document_model().objects.count()
 
@@ -226,5 +272,6 @@ def test_seeding_again_adds_nothing():
         HearingResult.objects.count(),
         CommentPeriodChange.objects.count(),
         get_user_model().objects.count(),
+        Comment.objects.count(),
     ) == counts
     assert get_document_model().objects.count() == documents
