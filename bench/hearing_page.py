@@ -116,7 +116,7 @@ def _insert(model, objects):
         model._base_manager._insert(objects[start : start + BATCH], fields=fields)
 
 
-def add_comments(procedure, count, users):
+def add_comments(procedure, count, users, languages=COMMENT_LANGUAGES):
     """``count`` comments in threads of one to four: a comment and its replies.
 
     Thread fields are those ``XtdComment.save`` gives: a top-level comment is its
@@ -139,7 +139,7 @@ def add_comments(procedure, count, users):
     shapes = []
     left = count
     while left:
-        replies = min(len(shapes) % 4, left - 1)
+        replies = min((len(shapes) + 1) % 4, left - 1)
         shapes.append(replies)
         left -= replies + 1
     plan = []
@@ -152,7 +152,7 @@ def add_comments(procedure, count, users):
             object_pk=str(procedure.pk),
             site_id=settings.SITE_ID,
             user=users[position % len(users)],
-            comment=f"{TEXTS[COMMENT_LANGUAGES[position % 8]]} [{position}]",
+            comment=f"{TEXTS[languages[position % len(languages)]]} [{position}]",
             submit_date=started + span * (position + 1),
             is_public=position % 97 != 50,
             is_removed=False,
@@ -192,7 +192,7 @@ def add_comments(procedure, count, users):
                 order=order[thread],
                 nested_count=0,
                 followup=False,
-                language=COMMENT_LANGUAGES[position % 8],
+                language=languages[position % len(languages)],
                 stance="" if level else STANCES[position % 3],
                 hidden_reason="Оскорбления." if hidden and position % 2 else "",
             )
@@ -207,9 +207,11 @@ def add_comments(procedure, count, users):
     _insert(Comment, rows)
 
 
-def build_discussed_hearing(submissions, comments, *, slug=None):
+def build_discussed_hearing(
+    submissions, comments, *, slug=None, languages=COMMENT_LANGUAGES
+):
     """An open hearing (ru page with tt and en translations) with ``submissions``
-    published submissions and ``comments`` comments; its Russian page."""
+    moderated submissions and ``comments`` comments; its Russian page."""
     from hearings_plugin.factories import make_hearing
     from hearings_plugin.models import Stage
 
@@ -224,7 +226,7 @@ def build_discussed_hearing(submissions, comments, *, slug=None):
     if submissions:
         add_submissions(page, submissions, users)
     if comments:
-        add_comments(page.procedure, comments, users)
+        add_comments(page.procedure, comments, users, languages)
     return page
 
 
@@ -249,6 +251,9 @@ def _measure(client, path, requests):
     client.get(path)  # warm-up: site root paths, content types, templates
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
+    # Counted now: the captured list is a view of the connection's log, which
+    # the next request clears.
+    query_count = len(queries)
     size = len(response.content)
     latencies = []
     for _request in range(requests):
@@ -266,7 +271,7 @@ def _measure(client, path, requests):
         "requests": requests,
         "p50_ms": round(p50 * 1000, 2),
         "p95_ms": round(p95 * 1000, 2),
-        "sql_queries": len(queries),
+        "sql_queries": query_count,
         "bytes": size,
     }
 
@@ -281,8 +286,8 @@ def run_hearing_page_bench(submissions=5000, comments=20000, requests=50):
     page = build_discussed_hearing(submissions, comments)
     built = time.perf_counter() - started
     print(
-        f"\nTiming the page of a public hearing with {submissions} submissions and "
-        f"{comments} comments (built in {built:.1f} s)"
+        f"\nTiming the page of a public hearing with {submissions:,} submissions "
+        f"and {comments:,} comments (built in {built:.1f} s)"
     )
     client = Client(HTTP_HOST=HOST)
     rows = []

@@ -452,6 +452,7 @@ def main(argv=None):
         print()
         print_table(rows)
         hearing_rows = []
+        hearing_page_rows = []
         if args.hearing_submissions:
             # After the load test, so the extra hearing does not touch its figures.
             from bench import hearings
@@ -461,6 +462,14 @@ def main(argv=None):
             )
             hearing_rows = hearings.run(args.hearing_submissions)
             hearings.print_table(hearing_rows, args.hearing_submissions)
+            from bench import hearing_page
+
+            # The issue's scale: four comments per submission.
+            hearing_page_rows = hearing_page.run_hearing_page_bench(
+                submissions=args.hearing_submissions,
+                comments=4 * args.hearing_submissions,
+                requests=50,
+            )
         # The production settings' default when the variable is unset.
         conn_max_age = int(environment.get("DATABASE_CONN_MAX_AGE") or 60)
         results = {
@@ -478,6 +487,7 @@ def main(argv=None):
             "results": rows,
             "hearing_submissions": args.hearing_submissions,
             "hearing": hearing_rows,
+            "hearing_page": hearing_page_rows,
         }
         RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
         print(f"\nWritten to {RESULTS_FILE.relative_to(BASE_DIR)}")

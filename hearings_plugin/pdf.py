@@ -4,7 +4,7 @@ The published protocol and conclusion do not change, so their PDF is rendered
 once per language and publication and kept in Django's cache. It is rendered
 ahead of time when the result is published (``views.results.prerender_soon``)
 and by the ``hearing_documents`` command; a protocol of 5,000 submissions takes
-WeasyPrint about 15 s, a conclusion about 25 s (one submission is one block, not
+WeasyPrint about 16 s, a conclusion about 22 s (one submission is one block, not
 a table row: see docs/hearings-operations.md). The private annex and the
 extracts are rendered on each request and never cached.
 """

@@ -19,3 +19,6 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},  # noqa: F405
 }
+
+# Render hearing documents in the request, never in a background thread.
+HEARINGS_PRERENDER_IN_BACKGROUND = False

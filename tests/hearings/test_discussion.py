@@ -57,6 +57,13 @@ def comment(page, user, text, language="ru", **extra):
     ).execute()
 
 
+@pytest.fixture(autouse=True)
+def without_demo_discussions(db):
+    """The demo hearings' seeded comments are removed (rolled back after the test),
+    so the counts and lookups here see only the test's own comments."""
+    Comment.objects.all().delete()
+
+
 @pytest.fixture
 def author(db):
     return make_user("gulnara", first_name="Гульнара", last_name="Ахметова")

@@ -1,7 +1,8 @@
 """A hearing page with 5,000 submissions and 20,000 comments renders with bounded
 queries: the hearing page, its register and its discussion are paginated, so
 each takes no more queries than for a hearing with one submission and one
-comment. PostgreSQL gets the full size; SQLite a tenth of it, to stay fast."""
+comment (with a reply). PostgreSQL gets the full size; SQLite a tenth of it, to
+stay fast."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -49,9 +50,8 @@ def test_the_bulk_built_thread_is_what_posting_would_make(large):
             assert comment.thread_id == parent.pk and comment.order > 1
     assert {c.language for c in thread} == {"ru", "tt", "en"}
     top = thread[0]
-    assert top.nested_count == sum(
-        1 for c in thread if c.level and c.parent_id == top.pk
-    )
+    replies = [c for c in thread if c.level and c.parent_id == top.pk]
+    assert top.nested_count == len(replies)
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
@@ -59,7 +59,9 @@ def test_the_hearing_page_register_and_thread_take_bounded_queries(
     client, large, signed_in
 ):
     page, submissions, comments = large
-    tiny = build_discussed_hearing(1, 1, slug="tiny-hearing")
+    # One submission and one comment with a reply, in Tatar: every query the
+    # pages make appears already (a reply's parent is looked up in a filtered list).
+    tiny = build_discussed_hearing(1, 2, slug="tiny-hearing", languages=("tt",))
     if signed_in:
         client.force_login(Comment.objects.filter(user__isnull=False).first().user)
     published = Submission.objects.filter(procedure=page.procedure).count()
@@ -70,7 +72,7 @@ def test_the_hearing_page_register_and_thread_take_bounded_queries(
         _queries(client, tiny_path)  # warm caches: site root paths, content types
         bound, _html = _queries(client, tiny_path)
         used, html = _queries(client, path)
-        assert used <= bound, (label, used, bound)
+        assert 0 < used <= bound, (label, used, bound)
     _used, register_later = _queries(client, large_steps[2][1])
     assert f"{page.procedure.reference}-" in register_later
     _used, tatar = _queries(client, large_steps[3][1])

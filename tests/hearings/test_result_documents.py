@@ -103,7 +103,9 @@ def test_the_cached_pdf_is_served_without_rendering(
     assert response.content.startswith(b"%PDF")
 
 
-def test_a_render_in_background_closes_its_connection_and_lock(monkeypatch):
+def test_a_render_in_background_closes_its_connection_and_lock(monkeypatch, settings):
+    settings.HEARINGS_PRERENDER_IN_BACKGROUND = True
+
     class Connection:
         in_atomic_block = False
         closed_in = None

@@ -39,6 +39,10 @@ def stored(page):
     return Submission.objects.filter(procedure_id=page.procedure_id)
 
 
+MARKUP_ERROR = (
+    "The text contains HTML markup or a script. Write plain text "
+    "without angle-bracket tags."
+)
 CHOICE_ERROR = "Select a valid choice. %(value)s is not one of the available choices."
 
 
@@ -200,14 +204,17 @@ def test_a_period_closed_after_the_form_was_shown_refuses_the_post(
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"text": "<script>alert(1)</script>"}, "The text contains HTML markup"),
-        ({"text": "Смотрите <img src=x onerror=alert(1)>"}, "The text contains HTML"),
+        ({"text": "<script>alert(1)</script>"}, MARKUP_ERROR),
+        ({"text": "Смотрите <img src=x onerror=alert(1)>"}, MARKUP_ERROR),
         ({"text": "   "}, "Write the text of your submission."),
-        ({"text": "а" * 10_001}, "The text is longer than"),
+        ({"text": "а" * 10_001}, "The text is longer than %(limit)s characters."),
         ({"identity_confirmed": None}, actions.IdentityNotConfirmed.message),
         ({"kind": "petition"}, CHOICE_ERROR),
-        ({"kind": None}, "Choose whether this is a proposal"),
-        ({"category": None}, "Say whether you live or own property"),
+        ({"kind": None}, "Choose whether this is a proposal, a remark or a question."),
+        (
+            {"category": None},
+            "Say whether you live or own property in the territory of the draft.",
+        ),
         ({"district": "moscow"}, CHOICE_ERROR),
         (
             {"client_token": "not-a-uuid"},
