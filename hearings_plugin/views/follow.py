@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,13 +45,6 @@ class FollowRoutesMixin(RoutablePageMixin):
         context = super().get_context(request, *args, **kwargs)
         context["follow"] = follow_state(self, request.user)
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            # The follow panel tells each person whether they follow.
-            patch_cache_control(response, private=True)
-        return response
 
     def _back_to_follow_panel(self, request):
         return redirect(self.get_url(request) + "#follow")

@@ -51,6 +51,21 @@ class Link:
     current: bool = False
 
 
+def page_links(paginator, number, page_url):
+    """Numbered links (None for a gap), previous and next page addresses."""
+    if paginator.num_pages < 2:
+        return [], None, None
+    pages = [
+        Link(page_url(n), str(n), current=n == number)
+        if n != paginator.ELLIPSIS
+        else None
+        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+    ]
+    previous_page = page_url(number - 1) if number > 1 else None
+    next_page = page_url(number + 1) if number < paginator.num_pages else None
+    return pages, previous_page, next_page
+
+
 @dataclass
 class HearingGroup:
     """A heading of the listing and its hearing cards."""
@@ -250,23 +265,9 @@ class HearingListingBuilder:
             page_count=paginator.num_pages,
             total=paginator.count,
         )
-        if paginator.num_pages > 1:
-
-            def page_url(n):
-                return self.url(**({"page": n} if n > 1 else {}))
-
-            group.pages = [
-                Link(page_url(n), str(n), current=n == number)
-                if n != paginator.ELLIPSIS
-                else None
-                for n in paginator.get_elided_page_range(
-                    number, on_each_side=2, on_ends=1
-                )
-            ]
-            if number > 1:
-                group.previous_page = page_url(number - 1)
-            if number < paginator.num_pages:
-                group.next_page = page_url(number + 1)
+        group.pages, group.previous_page, group.next_page = page_links(
+            paginator, number, lambda n: self.url(**({"page": n} if n > 1 else {}))
+        )
         return group
 
     def _links(self):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .index import Link, Option, page_number
+from .index import Option, page_links, page_number
 
 REGISTER_PER_PAGE = 50
 NOT_ANSWERED = "none"
@@ -137,23 +137,9 @@ class RegisterBuilder:
             page_count=paginator.num_pages,
             urls={"here": self.base_url, "page": self.page.get_url(self.request)},
         )
-        if paginator.num_pages > 1:
-
-            def page_url(n):
-                return self.url(**({"page": n} if n > 1 else {}))
-
-            register.pages = [
-                Link(page_url(n), str(n), current=n == number)
-                if n != paginator.ELLIPSIS
-                else None
-                for n in paginator.get_elided_page_range(
-                    number, on_each_side=2, on_ends=1
-                )
-            ]
-            if number > 1:
-                register.previous_page = page_url(number - 1)
-            if number < paginator.num_pages:
-                register.next_page = page_url(number + 1)
+        register.pages, register.previous_page, register.next_page = page_links(
+            paginator, number, lambda n: self.url(**({"page": n} if n > 1 else {}))
+        )
         return register
 
 

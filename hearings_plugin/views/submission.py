@@ -58,7 +58,8 @@ class SubmissionRoutesMixin(RoutablePageMixin):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if request.user.is_authenticated:
-            # The page shows each person their own state and submissions.
+            # The page shows each person their own submissions, whether they
+            # follow the hearing (FollowRoutesMixin) and their comment form.
             patch_cache_control(response, private=True)
         return response
 
