@@ -7,17 +7,16 @@ The requests commit, so the tests are transactional: the demo content the
 flush removes afterwards is put back from a snapshot (tests/snapshot.py).
 """
 
-import threading
-
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import Client
 
 import pytest
 
 from events_plugin import actions, selectors
 from events_plugin.models import EventPage, Registration
-from tests.snapshot import ensure_demo, take_demo_snapshot
+from tests import concurrency
+from tests.concurrency import demo_snapshot_on_postgresql
+from tests.snapshot import ensure_demo
 
 pytestmark = pytest.mark.postgresql
 
@@ -28,13 +27,9 @@ TIMEOUT = 30
 
 @pytest.fixture(scope="module")
 def demo_snapshot(django_db_setup, django_db_blocker):
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent registrations need PostgreSQL (DATABASE_URL)")
-    with django_db_blocker.unblock():
-        snapshot = take_demo_snapshot()
-    yield snapshot
-    with django_db_blocker.unblock():
-        ensure_demo(snapshot)
+    yield from demo_snapshot_on_postgresql(
+        django_db_blocker, "concurrent registrations need PostgreSQL (DATABASE_URL)"
+    )
 
 
 @pytest.fixture
@@ -46,29 +41,8 @@ def course(demo_snapshot, transactional_db):
 
 
 def run_together(*jobs):
-    """Run each job in its own thread, released at once; their results."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            results[index] = job(barrier)
-        except BaseException as error:  # reported in the test thread
-            results[index] = error
-        finally:
-            # Each thread's own connection; left open it would keep the
-            # test database from being dropped.
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, job))
-        for index, job in enumerate(jobs)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(TIMEOUT)
-        assert not thread.is_alive(), "a request never finished: a deadlock?"
+    """Run the jobs at once; re-raise the first error any of them raised."""
+    results = concurrency.run_together(*jobs, timeout=TIMEOUT)
     for result in results:
         if isinstance(result, BaseException):
             raise result

@@ -9,11 +9,11 @@ afterwards is put back from a snapshot (tests/snapshot.py).
 """
 
 import datetime
-import threading
+import functools
 import time
 import uuid
 
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 from django.utils import timezone
 
 import pytest
@@ -29,8 +29,10 @@ from hearings_plugin.actions import (
 )
 from hearings_plugin.factories import make_hearing, make_verified_resident
 from hearings_plugin.models import HearingPage, HearingProcedure, Stage, Submission
+from tests import concurrency
+from tests.concurrency import demo_snapshot_on_postgresql
 from tests.hearings.conftest import staff_member
-from tests.snapshot import ensure_demo, take_demo_snapshot
+from tests.snapshot import ensure_demo
 
 pytestmark = pytest.mark.postgresql
 
@@ -38,17 +40,14 @@ SUBMITTERS = 8
 TIMEOUT = 60
 # How long the submitters keep posting after the closing instant.
 AFTER_CLOSE = datetime.timedelta(seconds=1)
+run_together = functools.partial(concurrency.run_together, timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
 def demo_snapshot(django_db_setup, django_db_blocker):
-    if connection.vendor != "postgresql":
-        pytest.skip("the deadline race needs PostgreSQL (DATABASE_URL)")
-    with django_db_blocker.unblock():
-        snapshot = take_demo_snapshot()
-    yield snapshot
-    with django_db_blocker.unblock():
-        ensure_demo(snapshot)
+    yield from demo_snapshot_on_postgresql(
+        django_db_blocker, "the deadline race needs PostgreSQL (DATABASE_URL)"
+    )
 
 
 @pytest.fixture
@@ -60,33 +59,6 @@ def hearing(demo_snapshot, transactional_db):
 @pytest.fixture
 def racers(hearing):
     return [make_verified_resident(f"racer-{n}") for n in range(SUBMITTERS)]
-
-
-def run_together(*jobs):
-    """Run each job in its own thread, released at once; their results."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            results[index] = job(barrier)
-        except BaseException as error:  # reported in the test thread
-            results[index] = error
-        finally:
-            # Each thread's own connection; left open it would keep the
-            # test database from being dropped.
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, job))
-        for index, job in enumerate(jobs)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(TIMEOUT)
-        assert not thread.is_alive(), "a submission never finished: a deadlock?"
-    return results
 
 
 def data(token=None):
