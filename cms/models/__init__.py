@@ -1,5 +1,6 @@
 from .mixins import SocialMetaMixin
 from .pages import FormField, FormPage, HomePage, SectionPage, StandardPage
+from .search import SearchEntry, SearchFacetValue, SearchRebuild, SearchTerm
 from .settings import FooterText, SiteSettings
 
 __all__ = [
@@ -7,6 +8,10 @@ __all__ = [
     "FormField",
     "FormPage",
     "HomePage",
+    "SearchEntry",
+    "SearchFacetValue",
+    "SearchRebuild",
+    "SearchTerm",
     "SectionPage",
     "SiteSettings",
     "SocialMetaMixin",

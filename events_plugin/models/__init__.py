@@ -1,3 +1,10 @@
+from .archive import (
+    ArchiveIndexPage,
+    ArchiveViewCount,
+    EventPerson,
+    Recording,
+    SubtitleTrack,
+)
 from .pages import (
     EventPage,
     EventPageTag,
@@ -12,6 +19,11 @@ from .schedule import EventOccurrence
 from .snippets import Audience, Domain, Venue
 
 __all__ = [
+    "ArchiveIndexPage",
+    "ArchiveViewCount",
+    "EventPerson",
+    "Recording",
+    "SubtitleTrack",
     "Attendance",
     "EventOccurrence",
     "Registration",

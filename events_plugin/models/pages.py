@@ -26,6 +26,7 @@ from .. import occurrences
 from ..editing.panels import EventSummaryPanel
 from ..feeds import calendar_response
 from ..views.guide import ProgrammeGuideMixin
+from ..views.player import RecordingRoutesMixin
 from ..views.registration import RegistrationRoutesMixin
 
 
@@ -92,7 +93,7 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(RegistrationRoutesMixin, SectionPage):
+class EventPage(RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage):
     """One event of the programme, with its sessions, platforms and audience."""
 
     class Type(models.TextChoices):
@@ -194,6 +195,9 @@ class EventPage(RegistrationRoutesMixin, SectionPage):
         ),
         FieldPanel("image"),
         FieldPanel("body"),
+        InlinePanel("people", label=_("People")),
+        InlinePanel("recordings", label=_("Recordings")),
+        InlinePanel("subtitle_tracks", label=_("Subtitles and transcripts")),
     ]
     search_fields = SectionPage.search_fields + [
         index.FilterField("event_type"),
