@@ -33,6 +33,20 @@ def _quoted_table(table):
     return connection.ops.quote_name(table)
 
 
+def _generated_columns(cursor):
+    """PostgreSQL's generated columns by table: they are computed, never inserted."""
+    if connection.vendor != "postgresql":
+        return {}
+    cursor.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND is_generated = 'ALWAYS'"
+    )
+    generated = {}
+    for table, column in cursor.fetchall():
+        generated.setdefault(table, set()).add(column)
+    return generated
+
+
 def copy_tables():
     """Every row of every Django table, as (columns, rows) per table."""
     tables = connection.introspection.django_table_names(
@@ -40,10 +54,18 @@ def copy_tables():
     )
     snapshot = {}
     with connection.cursor() as cursor:
+        generated = _generated_columns(cursor)
         for table in tables:
-            # Table names come from Django's own introspection, not from input.
-            cursor.execute(f"SELECT * FROM {_quoted_table(table)}")  # noqa: S608
-            columns = [column[0] for column in cursor.description]
+            columns = [
+                column.name
+                for column in connection.introspection.get_table_description(
+                    cursor, table
+                )
+                if column.name not in generated.get(table, ())
+            ]
+            names = ", ".join(connection.ops.quote_name(name) for name in columns)
+            # Names come from Django's own introspection, not from input.
+            cursor.execute(f"SELECT {names} FROM {_quoted_table(table)}")  # noqa: S608
             snapshot[table] = (columns, cursor.fetchall())
     return snapshot
 

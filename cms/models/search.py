@@ -25,9 +25,23 @@ class SearchEntry(models.Model):
     duration = models.PositiveIntegerField(default=0)
     # The whole SearchDocument (texts, facets, cues) for hits and snippets.
     document = models.JSONField(default=dict)
+    # Analysed terms, space-separated, by weight: title; people, tags and
+    # institution; summary and body; subtitle lines.
     title_terms = models.TextField(blank=True)
+    meta_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)
     cue_terms = models.TextField(blank=True)
+    # Folded, unstemmed words of the title, for autocomplete by prefix.
+    title_words = models.TextField(blank=True)
+    # The value of each facet of `cms.search.documents.FACETS` when it has at
+    # most one ("" for none), so facets are filtered and counted on entry rows;
+    # NULL when it has several: then `SearchFacetValue` rows hold them.
+    facet_domain = models.CharField(max_length=200, null=True)
+    facet_type = models.CharField(max_length=200, null=True)
+    facet_institution = models.CharField(max_length=200, null=True)
+    facet_year = models.CharField(max_length=200, null=True)
+    facet_language = models.CharField(max_length=200, null=True)
+    facet_subtitles = models.CharField(max_length=200, null=True)
     rebuild = models.CharField(max_length=40, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -44,6 +58,14 @@ class SearchEntry(models.Model):
                 fields=["index_name", "locale", "available_from"],
                 name="cms_searchentry_browse",
             ),
+            models.Index(
+                fields=["index_name", "locale", "date"],
+                name="cms_searchentry_by_date",
+            ),
+            models.Index(
+                fields=["index_name", "locale", "popularity"],
+                name="cms_searchentry_popular",
+            ),
         ]
 
     def __str__(self):
@@ -51,7 +73,7 @@ class SearchEntry(models.Model):
 
 
 class SearchFacetValue(models.Model):
-    """One facet value of an entry, for filters and counts."""
+    """One value of a facet holding several values for an entry."""
 
     entry = models.ForeignKey(
         SearchEntry, on_delete=models.CASCADE, related_name="facet_values"
@@ -64,6 +86,10 @@ class SearchFacetValue(models.Model):
             models.Index(
                 fields=["name", "value", "entry"], name="cms_searchfacet_value"
             ),
+            # Covers facet counts of a matched set of entries.
+            models.Index(
+                fields=["entry", "name", "value"], name="cms_searchfacet_entry"
+            ),
         ]
 
     def __str__(self):
@@ -75,14 +101,23 @@ class SearchTerm(models.Model):
 
     index_name = models.CharField(max_length=40)
     locale = models.CharField(max_length=10)
-    word = models.CharField(max_length=100)
-    frequency = models.PositiveIntegerField(default=0)
+    word = models.CharField(max_length=100)  # folded, unstemmed
+    # First letter and length narrow the candidates of "did you mean".
+    initial = models.CharField(max_length=1, blank=True)
+    length = models.PositiveSmallIntegerField(default=0)
+    frequency = models.PositiveIntegerField(default=0)  # documents holding it
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["index_name", "locale", "word"], name="cms_searchterm_unique"
             )
+        ]
+        indexes = [
+            models.Index(
+                fields=["index_name", "locale", "initial", "length"],
+                name="cms_searchterm_near",
+            ),
         ]
 
     def __str__(self):

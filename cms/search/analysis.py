@@ -94,6 +94,12 @@ STOPWORDS = {
     ],
 }
 
+# Compared with folded words, so kept folded ("һәм" → "хам").
+STOPWORDS = {
+    language: sorted({word.lower().translate(_FOLD_TABLE) for word in words})
+    for language, words in STOPWORDS.items()
+}
+
 SNOWBALL = {"ru": "russian", "en": "english"}
 
 # Tatar endings, folded, longest first: case, possessive, plural. Each pass
@@ -243,16 +249,19 @@ def highlight(text, terms, language, *, length=240, always=False):
     """An escaped excerpt of `text` around its first matching word, matches in <mark>.
 
     Returns "" when nothing matches, unless `always` (then the start of the text).
-    The result is safe HTML: the text is escaped, only <mark> is added.
+    `length=None` marks the whole text (titles). The result is safe HTML: the text
+    is escaped, only <mark> is added.
     """
     text = text or ""
+    if length is None:
+        length = len(text)
     wanted = set(terms)
     words = tokens(text, language)
     hits = [token for token in words if token.term and token.term in wanted]
     if not hits and not always:
         return ""
     start = 0
-    if hits and hits[0].start > length // 3:
+    if hits and length < len(text) and hits[0].start > length // 3:
         start = hits[0].start - length // 3
         # Begin at a word.
         following = [token.start for token in words if token.start >= start]

@@ -128,7 +128,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Wagtail's page search: the database backend, with Russian stemming on PostgreSQL.
-# The archive search service reads ELASTICSEARCH_URL itself.
+# The archive search (cms/search/) has its own backends: Elasticsearch when
+# ELASTICSEARCH_URL is set, else the database (SQLite FTS5 or PostgreSQL full text).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -137,6 +138,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "kazan")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+# A dotted path overriding the choice above (a SearchBackend subclass).
+ARCHIVE_SEARCH_BACKEND = env_str("ARCHIVE_SEARCH_BACKEND")
 
 # Accounts: residents and staff in one user model; see cms/accounts/.
 AUTH_USER_MODEL = "accounts.User"
