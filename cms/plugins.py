@@ -30,6 +30,10 @@ class PluginManifest:
     def get_index_page_models(self):
         return [apps.get_model(label) for label in self.index_page_models]
 
+    def get_search_sources(self):
+        """Classes of the plugin's search documents (see `get_search_sources`)."""
+        return [import_string(path) for path in self.search_documents]
+
     def get_demo_seed(self):
         """The plugin's seed callable, ``seed(home_page, stdout)``, or None."""
         return import_string(self.demo_seed) if self.demo_seed else None
@@ -46,3 +50,16 @@ def get_index_page_models():
     for manifest in get_plugins():
         models.extend(manifest.get_index_page_models())
     return models
+
+
+def get_search_sources():
+    """Every plugin's search document sources, in manifest order.
+
+    A source has `index_name`, `label`, `count()` and `batches(after_pk=None,
+    size=200)` yielding `(last_pk, [SearchDocument, ...])` in primary key order;
+    `manage.py rebuild_search_index` writes them to each backend.
+    """
+    sources = []
+    for manifest in get_plugins():
+        sources.extend(manifest.get_search_sources())
+    return sources

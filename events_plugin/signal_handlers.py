@@ -1,8 +1,15 @@
 """Reactions of the programme to Wagtail's signals."""
 
-from django.db import transaction
+import logging
+import threading
 
-from wagtail.signals import page_published
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
 
 
 def promote_waitlist_on_publish(sender, instance, **kwargs):
@@ -18,11 +25,140 @@ def promote_waitlist_on_publish(sender, instance, **kwargs):
         transaction.on_commit(promotion.execute_if_open)
 
 
-def register_signal_handlers():
+class _PendingIndexing(threading.local):
+    """Event pages to index again once the transaction commits, gathered so that
+    one commit makes one batch. Pages left over by a rolled-back transaction are
+    indexed at the next commit, which only rereads them."""
+
+    def __init__(self):
+        self.pks = set()
+
+
+_pending = _PendingIndexing()
+
+
+def schedule_reindex(pks):
+    """Index these event pages again (or remove them) after the commit."""
+    from .search import indexing_suspended
+
+    pks = {pk for pk in pks if pk is not None}
+    if not pks or indexing_suspended():
+        return
+    _pending.pks.update(pks)
+    transaction.on_commit(_reindex_pending)
+
+
+def _reindex_pending():
+    from .search import reindex_pages
+
+    pks, _pending.pks = sorted(_pending.pks), set()
+    if not pks:
+        return
+    try:
+        reindex_pages(pks)
+    except Exception:
+        # The search service already logs its backends' failures; anything else
+        # must not fail the publishing that has already been committed.
+        logger.exception("Archive search index not updated for pages %s", pks)
+
+
+def _event_pks_under(page, inclusive=True):
     from .models import EventPage
+
+    return list(
+        EventPage.objects.descendant_of(page, inclusive=inclusive).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def index_event_on_publish(sender, instance, **kwargs):
+    schedule_reindex([instance.pk])
+
+
+def remove_event_on_unpublish(sender, instance, **kwargs):
+    # Reindexing an unpublished page removes it; a page published again in the
+    # same transaction stays.
+    schedule_reindex([instance.pk])
+
+
+def remove_event_on_delete(sender, instance, **kwargs):
+    schedule_reindex([instance.pk])
+
+
+def reindex_events_on_move(sender, instance, **kwargs):
+    """A move changes the address, and may change the institution, of every event
+    in the moved subtree."""
+    moved = Page.objects.filter(pk=instance.pk).first()
+    if moved is not None:
+        schedule_reindex(_event_pks_under(moved))
+
+
+def reindex_events_of_institution(sender, instance, **kwargs):
+    schedule_reindex(_event_pks_under(instance, inclusive=False))
+
+
+def reindex_events_of_domain(sender, instance, **kwargs):
+    from .models import EventPage
+
+    schedule_reindex(
+        EventPage.objects.filter(domain=instance).values_list("pk", flat=True)
+    )
+
+
+def reindex_events_of_restricted_page(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        schedule_reindex(_event_pks_under(page))
+
+
+def register_signal_handlers():
+    from .models import Domain, EventPage, InstitutionPage
 
     page_published.connect(
         promote_waitlist_on_publish,
         sender=EventPage,
         dispatch_uid="events_promote_waitlist_on_publish",
     )
+    page_published.connect(
+        index_event_on_publish,
+        sender=EventPage,
+        dispatch_uid="events_index_event_on_publish",
+    )
+    page_unpublished.connect(
+        remove_event_on_unpublish,
+        sender=EventPage,
+        dispatch_uid="events_remove_event_on_unpublish",
+    )
+    # Also sent for events deleted with an ancestor: the deletion cascades to them.
+    post_delete.connect(
+        remove_event_on_delete,
+        sender=EventPage,
+        dispatch_uid="events_remove_event_on_delete",
+    )
+    post_page_move.connect(
+        reindex_events_on_move, dispatch_uid="events_reindex_events_on_move"
+    )
+    for signal, name in ((page_published, "publish"), (page_unpublished, "unpublish")):
+        signal.connect(
+            reindex_events_of_institution,
+            sender=InstitutionPage,
+            dispatch_uid=f"events_reindex_institution_events_on_{name}",
+        )
+    post_save.connect(
+        reindex_events_of_domain,
+        sender=Domain,
+        dispatch_uid="events_reindex_domain_events_on_save",
+    )
+    # Before the deletion: afterwards the events no longer point to the domain.
+    pre_delete.connect(
+        reindex_events_of_domain,
+        sender=Domain,
+        dispatch_uid="events_reindex_domain_events_on_delete",
+    )
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(
+            reindex_events_of_restricted_page,
+            sender=PageViewRestriction,
+            dispatch_uid=f"events_reindex_restricted_events_on_{name}",
+        )

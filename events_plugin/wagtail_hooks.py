@@ -16,5 +16,6 @@ def register_plugin():
         name="events",
         verbose_name=_("Cultural programme"),
         index_page_models=("events.ProgrammeIndexPage",),
+        search_documents=("events_plugin.search.ArchiveSource",),
         demo_seed="events_plugin.seed.seed_demo",
     )

@@ -25,8 +25,11 @@ def test_manifest_names_an_installed_app_and_real_models(manifest):
         assert issubclass(model, Page)
         assert model._meta.app_label == manifest.name
         assert HomePage in model.allowed_parent_page_models()
-    for label in (*manifest.search_documents, *manifest.commentable_models):
+    for label in manifest.commentable_models:
         assert apps.get_model(label) is not None
+    for source in manifest.get_search_sources():
+        assert source.index_name
+        assert callable(source.batches)
 
 
 @pytest.mark.parametrize("manifest", get_plugins(), ids=lambda m: m.name)
