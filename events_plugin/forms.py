@@ -111,19 +111,26 @@ class GuideFilterForm(forms.Form):
 
     def ignored(self):
         """What the address asked for that the guide does not know, quoted."""
-        quoted = []
-        for name, field in self.fields.items():
-            kept = set(self.cleaned_data.get(name, []))
-            for value in dict.fromkeys(self.data.getlist(name)):
-                if value and value not in kept:
-                    quoted.append(
-                        gettext("%(field)s: “%(value)s”")
-                        % {
-                            "field": field.label,
-                            "value": _shorten(value, IGNORED_VALUE_LENGTH),
-                        }
-                    )
-        return quoted[:IGNORED_SHOWN]
+        return ignored_values(
+            self,
+            {name: self.cleaned_data.get(name, []) for name in self.fields},
+        )
+
+
+def ignored_values(form, kept):
+    """The values of `form`'s address left out of `kept` (name → values), quoted."""
+    quoted = []
+    for name, values in kept.items():
+        for value in dict.fromkeys(form.data.getlist(name)):
+            if value and value not in set(values):
+                quoted.append(
+                    gettext("%(field)s: “%(value)s”")
+                    % {
+                        "field": form.fields[name].label,
+                        "value": _shorten(value, IGNORED_VALUE_LENGTH),
+                    }
+                )
+    return quoted[:IGNORED_SHOWN]
 
 
 def _shorten(text, length):

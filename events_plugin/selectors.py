@@ -181,7 +181,9 @@ def event_details(page, now=None):
     held = [o for o in all_dates if not o.cancelled]
     return {
         "now": now,
-        "status": occurrences.status(all_dates, now),
+        "status": occurrences.status(
+            all_dates, now, has_recording=page.recordings.exists()
+        ),
         "upcoming": coming,
         "last": held[-1] if held else None,
         "audiences": [str(audience) for audience in page.audiences.all()],

@@ -36,8 +36,8 @@ from ..models import (
 class ScheduleStatus(models.TextChoices):
     """Where an event stands in time, as editors filter and read it.
 
-    The site's "archived" needs a recording, which pages do not store yet, so the
-    admin shows such events as ended.
+    Editors read an event that has taken place as ended whether or not it has a
+    recording yet; the video archive lists those that have one.
     """
 
     UPCOMING = occurrences.OccurrenceStatus.UPCOMING.value, _("upcoming")

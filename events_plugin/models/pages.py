@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.models import SectionPage
 
 from .. import occurrences
+from ..editing.page_form import EventPageForm
 from ..editing.panels import EventSummaryPanel
 from ..feeds import calendar_response
 from ..views.guide import ProgrammeGuideMixin
@@ -207,6 +208,7 @@ class EventPage(RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage):
     ]
     parent_page_types = ["events.ProgrammeIndexPage", "events.InstitutionPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("event")
@@ -263,7 +265,11 @@ class EventPage(RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage):
 
     def get_status(self, now=None):
         """upcoming, live, ended, archived or cancelled: computed from the clock."""
-        return occurrences.status(self.get_occurrences(), now or timezone.now())
+        return occurrences.status(
+            self.get_occurrences(),
+            now or timezone.now(),
+            has_recording=self.recordings.exists(),
+        )
 
 
 class EventSession(Orderable):

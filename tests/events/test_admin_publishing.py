@@ -80,6 +80,9 @@ def event_form(programme, **overrides):
         "platforms": inline_formset(
             [{"platform": "vk_video", "url": "https://vkvideo.ru/video-1_2"}]
         ),
+        "people": inline_formset([]),
+        "recordings": inline_formset([]),
+        "subtitle_tracks": inline_formset([]),
         "comments": inline_formset([]),
         "action-publish": "publish",
     }

@@ -607,7 +607,9 @@ def guide_queries(client, url):
     return len(queries)
 
 
-GUIDE_QUERY_BOUND = 30
+# The header menu costs one query per page type in it (programme, archive,
+# hearings, standard pages); the rest is the guide's own.
+GUIDE_QUERY_BOUND = 31
 
 
 @pytest.mark.parametrize(
