@@ -113,6 +113,11 @@ def _translate(source, locale, fields):
             f"{source!r}: the {locale.language_code} content has "
             f"{len(target_strings)} strings, the source {len(source_strings)}"
         )
+    import_translated_strings(translation, source_strings, target_strings)
+
+
+def import_translated_strings(translation, source_strings, target_strings):
+    """Give `translation` the target strings of its source's segments and publish it."""
     po = polib.POFile()
     po.metadata = {"X-WagtailLocalize-TranslationID": str(translation.uuid)}
     for source_segment, target_segment in zip(

@@ -6,12 +6,15 @@ as it is made and indexes every object once at the end, which leaves the site as
 saving each page by hand would, in a fraction of the time.
 """
 
+import contextlib
 import datetime
 import time
 
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
+
+from wagtail_localize.models import Translation, TranslationSource
 
 from dateutil.rrule import rrulestr
 
@@ -21,11 +24,14 @@ from cms.seed import (
     ensure_child_page,
     ensure_snippet,
     ensure_translations,
+    import_translated_strings,
+    string_segments,
 )
 
-from . import demo_content, demo_season, occurrences
+from . import demo_archive, demo_content, demo_season, occurrences
 from .demo_images import ensure_domain_images
 from .models import (
+    ArchiveIndexPage,
     Audience,
     Domain,
     EventPage,
@@ -68,7 +74,8 @@ TRANSLATIONS = ("tt", "en")
 
 
 def seed_demo(home, stdout=None, *, season=None):
-    """The programme guide, domains, institutions, venues and a season of events.
+    """The programme guide, domains, institutions, venues and a season of events,
+    and the video archive with the recordings of the events that took place.
 
     ``season`` is ``"full"`` (400 and more events per language, eight weeks back
     and ten ahead) or ``"small"`` (the hand-written events and three of each
@@ -76,7 +83,8 @@ def seed_demo(home, stdout=None, *, season=None):
     and gives a new site the full season.
     """
     started = time.perf_counter()
-    with transaction.atomic(), deferred_indexing():
+    suspended_indexing, index_archive = _archive_indexing()
+    with transaction.atomic(), deferred_indexing(), suspended_indexing():
         index = ensure_child_page(
             home,
             ProgrammeIndexPage,
@@ -84,6 +92,16 @@ def seed_demo(home, stdout=None, *, season=None):
             {**PROGRAMME["ru"], "show_in_menus": True},
         )
         ensure_translations(index, {code: PROGRAMME[code] for code in TRANSLATIONS})
+        _flush_on_commit()
+        archive = ensure_child_page(
+            home,
+            ArchiveIndexPage,
+            "archive",
+            {**demo_archive.ARCHIVE["ru"], "show_in_menus": True},
+        )
+        ensure_translations(
+            archive, {code: demo_archive.ARCHIVE[code] for code in TRANSLATIONS}
+        )
         _flush_on_commit()
         domains = _seed_domains()
         images = ensure_domain_images(domains)
@@ -102,8 +120,10 @@ def seed_demo(home, stdout=None, *, season=None):
                 audience.key: audience for audience in Audience.objects.all()
             },
             "today": today,
+            "now": timezone.now(),
         }
-        for number, spec in enumerate(demo_content.EVENTS):
+        hand_written = demo_content.EVENTS + demo_archive.PAST_EVENTS
+        for number, spec in enumerate(hand_written):
             if spec["slug"] not in existing:
                 parent = institutions.get(spec["institution"], index)
                 _seed_event(parent, {"image": number, **spec}, context)
@@ -113,13 +133,29 @@ def seed_demo(home, stdout=None, *, season=None):
                 parent = institutions.get(spec["institution"], index)
                 created.append((spec, _seed_event(parent, spec, context)))
         _seed_registrations(created)
+        recorded = _record_existing_events(index, existing, context)
     if stdout:
         events = EventPage.objects.filter(locale=index.locale).count()
         stdout.write(
             f"Programme: {events} events in ru, tt, en ({season} season; "
-            f"{len(created)} added in {time.perf_counter() - started:.0f} s)."
+            f"{len(created)} added in {time.perf_counter() - started:.0f} s; "
+            f"recordings added to {recorded} earlier events)."
         )
+    if index_archive is not None:
+        index_archive(stdout=stdout)
     return index
+
+
+def _archive_indexing():
+    """The archive search's ``suspended_indexing`` and ``index_archive``.
+
+    Without the search module the seed stores the content and indexes nothing.
+    """
+    try:
+        from .search import index_archive, suspended_indexing
+    except ImportError:
+        return contextlib.nullcontext, None
+    return suspended_indexing, index_archive
 
 
 def _season_on_site(existing_slugs):
@@ -238,6 +274,17 @@ def _seed_event(parent, spec, context):
         }
         for code in LANGUAGES
     }
+    held = occurrences.expand(
+        start,
+        start + duration,
+        spec["rule"],
+        [change.as_exception() for change in changes("ru")],
+    )
+    # Recordings, people and subtitles of an event that took place: translatable
+    # children in each language's texts, synchronised ones with the source.
+    recorded = demo_archive.archive_children(spec, held, context["now"]) or {}
+    for code, children in recorded.items():
+        texts[code].update(children)
     venue = spec.get("venue")
     page = ensure_child_page(
         parent,
@@ -263,11 +310,94 @@ def _seed_event(parent, spec, context):
                 for platform, url in spec["platforms"]
             ],
             "audiences": [context["audiences"][key] for key in spec["audiences"]],
+            **recorded.get("ru", {}),
         },
     )
     ensure_translations(page, {code: texts[code] for code in TRANSLATIONS})
     _flush_on_commit()
     return page
+
+
+def _record_existing_events(index, existing_slugs, context):
+    """Recordings for events seeded before the archive, once their dates are over.
+
+    Only events without recordings, people or subtitles get them, so editors'
+    own ones are kept and a second run adds nothing. Returns how many events.
+    """
+    pages = (
+        EventPage.objects.filter(
+            locale=index.locale,
+            slug__in=existing_slugs,
+            recordings__isnull=True,
+            people__isnull=True,
+            subtitle_tracks__isnull=True,
+        )
+        .distinct()
+        .prefetch_related("sessions", "occurrence_changes", "platforms")
+    )
+    count = 0
+    for page in pages:
+        spec = _existing_spec(page)
+        recorded = demo_archive.archive_children(
+            spec, page.get_occurrences(), context["now"]
+        )
+        if not recorded:
+            continue
+        _add_translated_children(page, recorded)
+        count += 1
+    return count
+
+
+def _existing_spec(page):
+    """What ``demo_archive`` needs to know about an event page on the site."""
+    session = page.sessions.all()[0]
+    parent = page.get_parent().specific
+    spec = {
+        "slug": page.slug,
+        "type": page.event_type,
+        "minutes": int((session.end - session.start).total_seconds() // 60),
+        "platforms": [(p.platform, p.url) for p in page.platforms.all()],
+        "institution": parent.slug if isinstance(parent, InstitutionPage) else None,
+    }
+    for version in EventPage.objects.filter(translation_key=page.translation_key):
+        code = version.locale.language_code
+        spec[code] = (version.title, version.introduction)
+    for code in TRANSLATIONS:
+        spec.setdefault(code, spec["ru"])
+    return spec
+
+
+def _add_translated_children(page, children):
+    """Publish ``page`` with new children and its translations with theirs.
+
+    The new strings are imported into the existing wagtail-localize
+    translations, as a translator working on the updated source would.
+    """
+    for relation, items in children["ru"].items():
+        setattr(page, relation, items)
+    page.save_revision().publish()
+    _flush_on_commit()
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    added = ("recordings", "people")
+    source_strings = [
+        segment
+        for segment in string_segments(page)
+        if segment.path.split(".")[0] in added
+    ]
+    for translation in Translation.objects.filter(source=source).select_related(
+        "target_locale"
+    ):
+        code = translation.target_locale.language_code
+        shadow = EventPage.objects.get(pk=page.pk)
+        for relation in added:
+            setattr(shadow, relation, children[code][relation])
+        target_strings = [
+            segment
+            for segment in string_segments(shadow)
+            if segment.path.split(".")[0] in added
+        ]
+        import_translated_strings(translation, source_strings, target_strings)
+        _flush_on_commit()
 
 
 def _seed_registrations(created):

@@ -18,7 +18,13 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from cms.accounts.roles import INSTITUTION_GROUP_PREFIX
-from events_plugin import demo_content, demo_images, demo_season, occurrences
+from events_plugin import (
+    demo_archive,
+    demo_content,
+    demo_images,
+    demo_season,
+    occurrences,
+)
 from events_plugin.models import (
     Domain,
     EventOccurrence,
@@ -162,7 +168,9 @@ def test_small_season_is_part_of_the_full_one_with_every_kind_of_thing():
 @pytest.mark.django_db
 def test_seeded_events_exist_in_three_languages_as_real_translations(locales):
     sources = EventPage.objects.filter(locale=locales["ru"])
-    assert sources.count() == len(SMALL) + len(demo_content.EVENTS)
+    assert sources.count() == (
+        len(SMALL) + len(demo_content.EVENTS) + len(demo_archive.PAST_EVENTS)
+    )
     for page in sources:
         translations = page.get_translations().live()
         assert {p.locale.language_code for p in translations} == {"tt", "en"}, page
