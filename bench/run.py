@@ -5,7 +5,9 @@ var/bench/, serves it on a free 127.0.0.1 port, sends a fixed number of requests
 to each home page, the programme, one event page and /healthz, and prints
 requests/s, latency percentiles and SQL queries per page; then it times the
 protocol (HTML and PDF) and statistics of a public hearing with 5,000 submissions
-(bench/hearings.py). The figures also go to var/bench/results.json.
+(bench/hearings.py), and last loads and searches 100,000 generated items of the
+video archive on each search backend (bench/archive.py). The figures also go to
+var/bench/results.json.
 It reports figures and never judges them.
 """
 
@@ -104,6 +106,14 @@ def parse_args(argv=None):
         "(env BENCH_HEARING_SUBMISSIONS; default 5000)",
     )
     parser.add_argument(
+        "--archive-items",
+        type=int,
+        default=env_int("BENCH_ARCHIVE_ITEMS", 100_000),
+        help="generated video archive items loaded into each search backend, "
+        "whose reindex and search are timed last (bench/archive.py); 0 skips "
+        "it (env BENCH_ARCHIVE_ITEMS; default 100000)",
+    )
+    parser.add_argument(
         "--keep",
         action="store_true",
         help="keep the run directory under var/bench/ (database, static files, log)",
@@ -116,6 +126,8 @@ def parse_args(argv=None):
         parser.error("--warmup must not be negative")
     if args.hearing_submissions < 0:
         parser.error("--hearing-submissions must not be negative")
+    if args.archive_items < 0:
+        parser.error("--archive-items must not be negative")
     return args
 
 
@@ -470,6 +482,17 @@ def main(argv=None):
                 comments=4 * args.hearing_submissions,
                 requests=50,
             )
+        archive_report = None
+        if args.archive_items:
+            # Its own databases and processes; the figures also go to
+            # var/bench/archive-results.json.
+            from bench import archive
+
+            print(f"\nVideo archive search with {args.archive_items:,} items")
+            archive_argv = ["--items", str(args.archive_items)]
+            archive_report = archive.main(
+                [*archive_argv, "--keep"] if args.keep else archive_argv
+            )
         # The production settings' default when the variable is unset.
         conn_max_age = int(environment.get("DATABASE_CONN_MAX_AGE") or 60)
         results = {
@@ -488,6 +511,8 @@ def main(argv=None):
             "hearing_submissions": args.hearing_submissions,
             "hearing": hearing_rows,
             "hearing_page": hearing_page_rows,
+            "archive_items": args.archive_items,
+            "archive": archive_report,
         }
         RESULTS_FILE.write_text(json.dumps(results, indent=2) + "\n")
         print(f"\nWritten to {RESULTS_FILE.relative_to(BASE_DIR)}")
