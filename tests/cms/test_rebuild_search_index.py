@@ -4,7 +4,7 @@ import datetime
 import io
 
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -67,6 +67,13 @@ def make_recorded_event(slug, title):
     programme.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    # Commands speak the active language; the assertions read English.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
