@@ -56,59 +56,50 @@ class SearchService:
 
     def index(self, documents):
         documents = list(documents)
-        for backend in self.backends:
-            try:
-                backend.index(documents)
-            except SearchError:
-                logger.warning(
-                    "Search backend %s failed to index %d documents",
-                    backend.name,
-                    len(documents),
-                    exc_info=True,
-                )
+        self._write("index", documents, f"{len(documents)} documents")
 
     def remove(self, keys):
         keys = list(keys)
+        self._write("remove", keys, keys)
+
+    def search(self, query):
+        results, degraded = self._answer("search", query)
+        results.degraded = degraded
+        return results
+
+    def suggest(self, locale, prefix, **options):
+        suggestions, _degraded = self._answer("suggest", locale, prefix, **options)
+        return suggestions
+
+    def _write(self, method, items, described):
+        """Write to every backend; one that fails is logged and skipped."""
         for backend in self.backends:
             try:
-                backend.remove(keys)
+                getattr(backend, method)(items)
             except SearchError:
                 logger.warning(
-                    "Search backend %s failed to remove %s",
+                    "Search backend %s failed to %s %s",
                     backend.name,
-                    keys,
+                    method,
+                    described,
                     exc_info=True,
                 )
 
-    def search(self, query):
+    def _answer(self, method, *args, **options):
+        """(answer, degraded): the primary backend's, or else the fallback's."""
         try:
-            return self.primary.search(query)
+            return getattr(self.primary, method)(*args, **options), False
         except SearchError:
             if not self.fallback:
                 raise
             logger.warning(
-                "Search backend %s failed; answering from %s",
+                "Search backend %s failed to %s; answering from %s",
                 self.primary.name,
+                method,
                 self.fallback.name,
                 exc_info=True,
             )
-            results = self.fallback.search(query)
-            results.degraded = True
-            return results
-
-    def suggest(self, locale, prefix, **options):
-        try:
-            return self.primary.suggest(locale, prefix, **options)
-        except SearchError:
-            if not self.fallback:
-                raise
-            logger.warning(
-                "Search backend %s failed to suggest; answering from %s",
-                self.primary.name,
-                self.fallback.name,
-                exc_info=True,
-            )
-            return self.fallback.suggest(locale, prefix, **options)
+            return getattr(self.fallback, method)(*args, **options), True
 
 
 def get_search_service(index_name="archive"):
