@@ -7,7 +7,6 @@ from the archive search service, whichever backend serves it.
 import logging
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -20,21 +19,13 @@ from cms.search.documents import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, SearchQuery
 from cms.search.service import get_search_service
 
 from .. import recordings
+from .guide import Link, paginate
 
 logger = logging.getLogger("events.archive")
 
 HITS_PER_PAGE = 20
 SUGGESTIONS = 8
 SUGGEST_MAX_AGE = 60
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link of the archive's navigation; ``current`` marks where the reader is."""
-
-    url: str
-    label: str
-    current: bool = False
 
 
 @dataclass(frozen=True)
@@ -325,25 +316,12 @@ class ArchiveBuilder:
         return groups
 
     def _paginate(self, archive):
-        if archive.page_count < 2:
-            return
-        paginator = Paginator(range(archive.page_count), 1)
-
-        def page_url(number):
-            return self.url(page=number)
-
-        archive.pages = [
-            Link(page_url(n), str(n), current=n == archive.page_number)
-            if n != paginator.ELLIPSIS
-            else None
-            for n in paginator.get_elided_page_range(
-                archive.page_number, on_each_side=2, on_ends=1
-            )
-        ]
-        if archive.page_number > 1:
-            archive.previous_page = page_url(archive.page_number - 1)
-        if archive.page_number < archive.page_count:
-            archive.next_page = page_url(archive.page_number + 1)
+        paginate(
+            archive,
+            archive.page_number,
+            archive.page_count,
+            lambda number: self.url(page=number),
+        )
 
 
 class ArchiveRoutesMixin(RoutablePageMixin):

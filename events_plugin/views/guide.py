@@ -428,20 +428,7 @@ class GuideBuilder:
                 here, self.form.query_string(**({"page": number} if number > 1 else {}))
             )
 
-        if paginator.num_pages < 2:
-            return
-        guide.pages = [
-            Link(page_url(n), str(n), current=n == guide.page_number)
-            if n != paginator.ELLIPSIS
-            else None
-            for n in paginator.get_elided_page_range(
-                guide.page_number, on_each_side=2, on_ends=1
-            )
-        ]
-        if guide.page_number > 1:
-            guide.previous_page = page_url(guide.page_number - 1)
-        if guide.page_number < paginator.num_pages:
-            guide.next_page = page_url(guide.page_number + 1)
+        paginate(guide, guide.page_number, paginator.num_pages, page_url)
 
     def _month(self, guide):
         from .. import selectors
@@ -493,6 +480,24 @@ class GuideBuilder:
             .first()
         )
         return programme.get_url(self.request) if programme else self.base_url
+
+
+def paginate(listing, number, count, page_url):
+    """Give `listing` the links of its pages around `number` (None for a gap),
+    and its previous and next page, when there are at least two."""
+    if count < 2:
+        return
+    paginator = Paginator(range(count), 1)
+    listing.pages = [
+        Link(page_url(n), str(n), current=n == number)
+        if n != paginator.ELLIPSIS
+        else None
+        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+    ]
+    if number > 1:
+        listing.previous_page = page_url(number - 1)
+    if number < count:
+        listing.next_page = page_url(number + 1)
 
 
 class ProgrammeGuideMixin(RoutablePageMixin):
