@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("cms.accounts.urls")),
     # Inside the language prefix: a comment keeps the language of its page.
     path("comments/", include("cms.comments.urls")),
+    path("ratings/", include("cms.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_comments",
     # After django_comments_xtd, whose ready() connects what ours disconnects.
     "cms.comments",
+    "cms.feedback",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -296,6 +297,35 @@ COMMENTS_AUTO_HIDE_FLAGS = env_int("COMMENTS_AUTO_HIDE_FLAGS", 3)
 # label -> a cms.comments.policies.CommentPolicy subclass.
 COMMENTS_POLICIES = {
     "hearings.HearingProcedure": "hearings_plugin.comments.HearingCommentPolicy",
+    "feedback.PageFeedback": "cms.feedback.comments.FeedbackCommentPolicy",
+}
+
+# Residents' feedback (cms.feedback): the Bayesian average pulls a page with few
+# ratings towards the site-wide mean as if it had this many more ratings.
+RATINGS_PRIOR_WEIGHT = env_int("RATINGS_PRIOR_WEIGHT", 5)
+# An account younger than this gets the "new_account" limits below.
+FEEDBACK_NEW_ACCOUNT_HOURS = env_int("FEEDBACK_NEW_ACCOUNT_HOURS", 24)
+# Attempts per window (seconds), per action: per account, per new account, per
+# address. Staff are not limited. "default" applies to actions not listed.
+FEEDBACK_RATE_LIMITS = {
+    "default": {
+        "account": (30, 3600),
+        "new_account": (10, 3600),
+        "address": (120, 3600),
+    },
+    "rating": {
+        "account": (60, 3600),
+        "new_account": (20, 3600),
+        "address": (300, 3600),
+    },
+    "comment": {"account": (20, 3600), "new_account": (5, 3600), "address": (60, 3600)},
+    "question": {
+        "account": (10, 3600),
+        "new_account": (3, 3600),
+        "address": (40, 3600),
+    },
+    "vote": {"account": (120, 3600), "new_account": (30, 3600), "address": (400, 3600)},
+    "wish": {"account": (5, 86400), "new_account": (2, 86400), "address": (20, 86400)},
 }
 
 # Video providers the video block accepts (see blocks/video.py).

@@ -5,6 +5,7 @@ from .archive import (
     Recording,
     SubtitleTrack,
 )
+from .feedback import Question, QuestionVote, Wish, WishVote
 from .pages import (
     EventPage,
     EventPageTag,
@@ -19,6 +20,10 @@ from .schedule import EventOccurrence
 from .snippets import Audience, Domain, Venue
 
 __all__ = [
+    "Question",
+    "QuestionVote",
+    "Wish",
+    "WishVote",
     "ArchiveIndexPage",
     "ArchiveViewCount",
     "EventPerson",

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.feedback.mixins import RatableMixin
 from cms.models import SectionPage
 
 from .. import occurrences
@@ -94,7 +95,9 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage):
+class EventPage(
+    RatableMixin, RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage
+):
     """One event of the programme, with its sessions, platforms and audience."""
 
     class Type(models.TextChoices):
@@ -262,6 +265,25 @@ class EventPage(RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage):
                 )
             )
         return sorted(result, key=lambda occurrence: occurrence.start)
+
+    def rating_refusal(self, now):
+        """Residents rate an event once its first date has begun."""
+        dates = [o for o in self.get_occurrences() if not o.cancelled]
+        if not dates:
+            return _("This event was cancelled: it cannot be rated.")
+        if dates[0].start > now:
+            return _("You can rate the event once it has begun.")
+        return ""
+
+    def is_rating_attendee(self, user):
+        """A resident with a confirmed place on the event."""
+        from .registrations import Registration
+
+        return Registration.objects.filter(
+            event_key=self.translation_key,
+            user=user,
+            status=Registration.Status.CONFIRMED,
+        ).exists()
 
     def get_status(self, now=None):
         """upcoming, live, ended, archived or cancelled: computed from the clock."""
