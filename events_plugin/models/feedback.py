@@ -102,6 +102,9 @@ class QuestionVote(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.question_id}: {self.user_id}"
+
 
 class Wish(models.Model):
     """A resident's proposal for the programme, which others vote for."""
@@ -189,3 +192,6 @@ class WishVote(models.Model):
                 fields=["wish", "user"], name="events_wish_vote_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.wish_id}: {self.user_id}"
