@@ -7,7 +7,13 @@ from wagtail import hooks
 from cms.plugins import HOOK_NAME, PluginManifest
 
 # Their hooks register on import.
-from .editing import listing, registrations  # noqa: F401
+from .editing import (  # noqa: F401
+    dashboard_admin,
+    listing,
+    questions_admin,
+    registrations,
+    wishes_admin,
+)
 
 
 @hooks.register(HOOK_NAME)

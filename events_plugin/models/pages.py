@@ -29,10 +29,12 @@ from ..editing.panels import EventSummaryPanel
 from ..feeds import calendar_response
 from ..views.guide import ProgrammeGuideMixin
 from ..views.player import RecordingRoutesMixin
+from ..views.questions import QuestionRoutesMixin
 from ..views.registration import RegistrationRoutesMixin
+from ..views.wishes import WishRoutesMixin
 
 
-class ProgrammeIndexPage(ProgrammeGuideMixin, SectionPage):
+class ProgrammeIndexPage(WishRoutesMixin, ProgrammeGuideMixin, SectionPage):
     """The programme guide: where residents find the season's free online events."""
 
     parent_page_types = ["cms.HomePage"]
@@ -96,7 +98,11 @@ class EventPageTag(TaggedItemBase):
 
 
 class EventPage(
-    RatableMixin, RecordingRoutesMixin, RegistrationRoutesMixin, SectionPage
+    RatableMixin,
+    QuestionRoutesMixin,
+    RecordingRoutesMixin,
+    RegistrationRoutesMixin,
+    SectionPage,
 ):
     """One event of the programme, with its sessions, platforms and audience."""
 

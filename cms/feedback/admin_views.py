@@ -1,0 +1,1 @@
+"""The moderators' record of feedback activity in the admin."""

@@ -1,0 +1,1 @@
+"""Admin surface: dashboard (registers its hooks on import)."""

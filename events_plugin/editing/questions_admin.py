@@ -1,0 +1,1 @@
+"""Admin surface: questions (registers its hooks on import)."""

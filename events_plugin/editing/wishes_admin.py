@@ -1,0 +1,1 @@
+"""Admin surface: wishes (registers its hooks on import)."""
