@@ -33,13 +33,11 @@ from .models import (
     EventOccurrence,
     EventPage,
     InstitutionPage,
-    ProgrammeIndexPage,
     Registration,
 )
 
 # The institution filter's value for the department's own events (as the listing).
 DEPARTMENT = "department"
-DASHBOARD_PERMISSIONS = {"add", "change"}
 # A cultural season runs from September to August.
 SEASON_FIRST_MONTH = 9
 # Longer periods are shown per month, shorter ones per week.
@@ -194,18 +192,6 @@ class Trends:
 
 
 # Access
-
-
-def can_see_dashboard(user):
-    """Those who add or edit some event, programme or institution page."""
-    if not (user.is_active and user.is_authenticated):
-        return False
-    if user.is_superuser:
-        return True
-    pages = PagePermissionPolicy().instances_user_has_any_permission_for(
-        user, DASHBOARD_PERMISSIONS
-    )
-    return pages.type(EventPage, ProgrammeIndexPage, InstitutionPage).exists()
 
 
 def events_in_scope(user):

@@ -32,3 +32,19 @@ def can_register_for_event(user):
 
 def can_rate_or_comment_event(user):
     return can_rate_or_comment(user)
+
+
+def can_see_feedback_dashboard(user):
+    """Organisers: those who add or edit some event, programme or institution page."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from .models import EventPage, InstitutionPage, ProgrammeIndexPage
+
+    if not is_active_account(user):
+        return False
+    if user.is_superuser:
+        return True
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, {"add", "change"}
+    )
+    return pages.type(EventPage, ProgrammeIndexPage, InstitutionPage).exists()

@@ -26,7 +26,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 
-from .. import charts, dashboard
+from .. import charts, dashboard, permissions
 from ..models import EventPage
 from .listing import domain_choices, institution_choices
 
@@ -166,7 +166,7 @@ class DashboardMixin:
     """The filters and the ranking shared by the page and its CSV."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not dashboard.can_see_dashboard(request.user):
+        if not permissions.can_see_feedback_dashboard(request.user):
             return _forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -451,7 +451,7 @@ class DashboardMenuItem(MenuItem):
     """Shown to those who may see the dashboard."""
 
     def is_shown(self, request):
-        return dashboard.can_see_dashboard(request.user)
+        return permissions.can_see_feedback_dashboard(request.user)
 
 
 @hooks.register("register_reports_menu_item")
