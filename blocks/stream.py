@@ -15,6 +15,7 @@ from .content import (
     QuoteBlock,
     VideoBlock,
 )
+from .rating import RatingBlock
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -35,6 +36,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     table = CaptionedTableBlock()
     key_figures = KeyFiguresBlock()
+    rating = RatingBlock()
 
     class Meta:
         # Our own template, because StreamBlock's default wraps each child in a

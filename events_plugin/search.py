@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
+from cms.feedback import ratings
+from cms.feedback.models import PageFeedback
 from cms.search.documents import Cue, SearchDocument
 from cms.search.service import get_search_service
 
@@ -92,11 +94,16 @@ def archive_documents(pages):
     pages = [by_pk[pk] for pk in dict.fromkeys(pks) if pk in by_pk]
     restricted = _restricted_paths(pages)
     institutions = _institutions(pages)
+    keys = {page.translation_key for page in pages}
     views = dict(
-        ArchiveViewCount.objects.filter(
-            translation_key__in={page.translation_key for page in pages}
-        ).values_list("translation_key", "views")
+        ArchiveViewCount.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "views"
+        )
     )
+    feedback = {
+        item.translation_key: item
+        for item in PageFeedback.objects.filter(translation_key__in=keys)
+    }
     documents = []
     for page in pages:
         if _is_restricted(page.path, restricted):
@@ -106,6 +113,7 @@ def archive_documents(pages):
                 page,
                 institution=institutions.get(page.path[: -EventPage.steplen]),
                 popularity=views.get(page.translation_key, 0),
+                feedback=feedback.get(page.translation_key),
             )
         except Exception:
             # One broken page must not keep the others out of the index.
@@ -116,7 +124,7 @@ def archive_documents(pages):
     return documents
 
 
-def _document(page, *, institution, popularity):
+def _document(page, *, institution, popularity, feedback=None):
     held = page.held_occurrences
     if not held:
         return None
@@ -126,7 +134,7 @@ def _document(page, *, institution, popularity):
         return None
     locale = page.locale.language_code
     tracks = list(page.subtitle_tracks.all())
-    rating, rating_count = _rating(page)
+    rating, rating_count = _rating(page, feedback)
     domain = page.domain.slug if page.domain else ""
     return SearchDocument(
         key=document_key(page.pk),
@@ -161,9 +169,23 @@ def _document(page, *, institution, popularity):
     )
 
 
-def _rating(page):
-    """Average rating and number of ratings of an item; (None, 0) until rated."""
-    return None, 0
+def _rating(page, feedback=None):
+    """Bayesian average and number of ratings of an item; (None, 0) until rated.
+
+    Read from the stored aggregate shared by every language version (``feedback``
+    when the caller fetched it for a batch), so "best rated" ranks alike in all.
+    """
+    if feedback is None:
+        feedback = PageFeedback.objects.filter(
+            translation_key=page.translation_key
+        ).first()
+    if feedback is None or not feedback.rating_count:
+        return None, 0
+    mean, weight = ratings.prior()
+    average = ratings.bayesian_average(
+        feedback.rating_count, feedback.rating_total, mean, weight
+    )
+    return round(average, 3), feedback.rating_count
 
 
 def _body_text(page):

@@ -3,6 +3,7 @@
 import logging
 import threading
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
@@ -112,8 +113,57 @@ def reindex_events_of_restricted_page(sender, instance, **kwargs):
         schedule_reindex(_event_pks_under(page))
 
 
+#: Every rating of an item is reindexed while it has at most this many ratings…
+RATING_REINDEX_ALL_BELOW = 20
+#: …and after that every Nth rating change, so that a busy page under load does
+#: not rewrite its documents on every click (as views do in views/player.py).
+RATING_REINDEX_EVERY = 10
+RATING_CHANGES_KEY = "events:rating-changes:{}"
+
+
+def reindex_event_on_rating(sender, page, **kwargs):
+    """Keep the archive's rating fresh: at once while rated by few, then every
+    Nth change. Runs after the rating's commit; never fails the resident."""
+    from cms.feedback.models import PageFeedback
+
+    from .models import EventPage
+
+    if not isinstance(page, EventPage):
+        return
+    try:
+        count = (
+            PageFeedback.objects.filter(translation_key=page.translation_key)
+            .values_list("rating_count", flat=True)
+            .first()
+        ) or 0
+        if count > RATING_REINDEX_ALL_BELOW:
+            key = RATING_CHANGES_KEY.format(page.translation_key)
+            cache.add(key, 0, timeout=None)
+            try:
+                changes = cache.incr(key)
+            except ValueError:  # evicted between add and incr
+                cache.set(key, 1, timeout=None)
+                changes = 1
+            if changes % RATING_REINDEX_EVERY:
+                return
+        # The average is shared by every language version of the item.
+        schedule_reindex(
+            EventPage.objects.filter(translation_key=page.translation_key).values_list(
+                "pk", flat=True
+            )
+        )
+    except Exception:
+        logger.exception("Archive rating of page %s not refreshed", page.pk)
+
+
 def register_signal_handlers():
+    from cms.feedback.signals import rating_changed
+
     from .models import Domain, EventPage, InstitutionPage
+
+    rating_changed.connect(
+        reindex_event_on_rating, dispatch_uid="events_reindex_event_on_rating"
+    )
 
     page_published.connect(
         promote_waitlist_on_publish,
