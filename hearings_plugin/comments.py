@@ -31,9 +31,17 @@ class HearingCommentPolicy(CommentPolicy):
     def can_moderate_any(self, user):
         return can_moderate_comments(user) or permissions.can_moderate(user)
 
-    def get_url(self, procedure, language):
+    def _page(self, procedure, language):
         pages = HearingPage.objects.live().filter(procedure=procedure)
-        page = pages.filter(locale__language_code=language).first() or pages.first()
+        return pages.filter(locale__language_code=language).first() or pages.first()
+
+    def official_name(self, procedure, language):
+        """The organiser, who answers in the discussion."""
+        page = self._page(procedure, language)
+        return page.organiser if page is not None else ""
+
+    def get_url(self, procedure, language):
+        page = self._page(procedure, language)
         return page.url if page else None
 
 

@@ -80,13 +80,16 @@ def max_level(target):
 class PostCommentAction:
     """A signed-in person comments on ``target`` or replies within its thread."""
 
-    def __init__(self, target, user, *, text, language, stance="", reply_to=0):
+    def __init__(
+        self, target, user, *, text, language, stance="", reply_to=0, followup=False
+    ):
         self.target = target
         self.user = user
         self.text = text
         self.language = language
         self.stance = stance
         self.reply_to = reply_to or 0
+        self.followup = bool(followup)
         self.policy = policy_for(type(target))
 
     def check(self):
@@ -145,6 +148,8 @@ class PostCommentAction:
                 parent_id=self.reply_to,
                 submit_date=timezone.now(),
                 is_public=True,
+                official=self.policy.can_moderate(self.user, self.target),
+                followup=self.followup and self.policy.offers_followup,
             )
             comment.save()
             transaction.on_commit(
@@ -262,3 +267,26 @@ class RestoreCommentAction:
             self.comment.hidden_reason = ""
             log(instance=self.comment, action=LOG_RESTORED, user=self.user)
         return self.comment
+
+
+class StopFollowupAction:
+    """No more letters about replies to ``user``'s comments in ``target``'s thread."""
+
+    def __init__(self, target, user):
+        self.target = target
+        self.user = user
+
+    def check(self):
+        if self.target is None or self.user is None or not self.user.is_active:
+            raise InvalidComment(
+                _("This link does not work any more. Sign in to manage your letters.")
+            )
+
+    def execute(self):
+        """How many of the person's comments stopped asking for letters."""
+        self.check()
+        return (
+            comments_of(self.target)
+            .filter(user=self.user, followup=True)
+            .update(followup=False)
+        )

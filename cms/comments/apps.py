@@ -14,6 +14,12 @@ class DiscussionConfig(AppConfig):
     def ready(self):
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
+        from . import notifications, signals
+
+        signals.comment_posted.connect(
+            notifications.on_comment_posted, dispatch_uid="discussion-reply-letters"
+        )
+
         # django-comments-xtd hides or shows a comment's replies with it on every
         # save; here a hidden comment stays in the thread as a placeholder and its
         # replies stay visible, so the cascade is switched off (this app is listed

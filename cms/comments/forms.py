@@ -33,7 +33,11 @@ MARKUP_MESSAGE = _(
 
 
 class CommentForm(XtdCommentForm):
-    """A comment or a reply; ``with_stance`` asks support / oppose / neutral."""
+    """A comment or a reply; ``with_stance`` asks support / oppose / neutral.
+
+    ``with_followup`` offers the email about replies (the thread policy's
+    ``offers_followup``).
+    """
 
     stance = forms.ChoiceField(
         label=_("Your position"),
@@ -43,13 +47,26 @@ class CommentForm(XtdCommentForm):
         required=False,
     )
 
-    def __init__(self, target_object, *args, with_stance=False, **kwargs):
+    def __init__(
+        self, target_object, *args, with_stance=False, with_followup=False, **kwargs
+    ):
         super().__init__(target_object, *args, **kwargs)
-        for name in ("name", "email", "url", "followup"):
+        for name in ("name", "email", "url"):
             del self.fields[name]
         self.with_stance = with_stance
         if not with_stance:
             del self.fields["stance"]
+        if with_followup:
+            followup = self.fields["followup"]
+            followup.label = _("Email me when someone replies")
+            followup.help_text = _(
+                "We write to the email address of your account. Every letter has "
+                "a link to stop these letters."
+            )
+            followup.initial = False
+            followup.widget = forms.CheckboxInput()
+        else:
+            del self.fields["followup"]
         limit = settings.COMMENT_MAX_LENGTH
         comment = self.fields["comment"]
         comment.label = _("Your comment")
@@ -87,6 +104,9 @@ class CommentForm(XtdCommentForm):
     def clean_reply_to(self):
         return self.cleaned_data.get("reply_to") or 0
 
+    def clean_followup(self):
+        return bool(self.cleaned_data.get("followup"))
+
     def clean_stance(self):
         return self.cleaned_data.get("stance") or Stance.NEUTRAL
 
@@ -94,8 +114,10 @@ class CommentForm(XtdCommentForm):
         cleaned_data = super().clean()
         # django-comments' own messages about the signed fields are in English and
         # mean one thing to a resident: the page is stale or the form was altered.
-        if any(name in self.errors for name in SECURITY_FIELDS):
-            for name in SECURITY_FIELDS:
+        # A reply target that is not a number was altered too.
+        altered = (*SECURITY_FIELDS, "reply_to")
+        if any(name in self.errors for name in altered):
+            for name in altered:
                 self.errors.pop(name, None)
             self.add_error(None, forms.ValidationError(EXPIRED_MESSAGE, code="expired"))
         return cleaned_data

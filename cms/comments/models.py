@@ -40,6 +40,9 @@ class Comment(XtdComment):
         _("stance"), max_length=10, choices=Stance.choices, blank=True
     )
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    # Set when the author moderates the thread (an organiser, a publisher of the
+    # page, a moderator): the thread marks the comment as an official reply.
+    official = models.BooleanField(_("official reply"), default=False)
     # Flags made before a moderator's last decision no longer count towards
     # hiding the comment automatically.
     reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)

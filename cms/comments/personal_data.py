@@ -34,6 +34,7 @@ def comment_records(user):
                 "text": comment.comment,
                 "posted": comment.submit_date,
                 "reply": comment.level > 0,
+                "followup": comment.followup,
                 "visibility": str(_visibility(comment)),
                 "hidden_reason": comment.hidden_reason,
             }
@@ -63,7 +64,12 @@ def _visibility(comment):
 def detach_comments(user):
     """Keep the person's comments in their threads, no longer linked to them."""
     Comment.norel_objects.filter(user=user).update(
-        user=None, user_name="", user_email="", user_url="", ip_address=None
+        user=None,
+        user_name="",
+        user_email="",
+        user_url="",
+        ip_address=None,
+        followup=False,
     )
 
 
@@ -74,6 +80,7 @@ PROVIDER_FIELDS = {
     "text": _("Text"),
     "posted": _("Posted"),
     "reply": _("Reply to another comment"),
+    "followup": _("Email about replies"),
     "visibility": _("Shown"),
     "hidden_reason": _("Reason given by the moderator"),
 }

@@ -35,6 +35,8 @@ class CommentPolicy:
 
     #: Whether comments carry support / oppose / neutral.
     uses_stance = False
+    #: Whether the form offers "Email me when someone replies".
+    offers_followup = False
     closed_message = _("Comments are closed.")
 
     def __init__(self, model):
@@ -50,6 +52,17 @@ class CommentPolicy:
     def can_moderate_any(self, user):
         """Whether ``user`` moderates some thread of this model."""
         return can_moderate_comments(user)
+
+    def moderated_pks(self, user):
+        """Primary keys of the targets whose threads ``user`` moderates; None: all.
+
+        The admin's list of comments shows only these threads.
+        """
+        return None if self.can_moderate_any(user) else []
+
+    def official_name(self, target, language):
+        """Who speaks in the official replies of ``target``'s thread, or ""."""
+        return ""
 
     def get_url(self, target, language):
         """Where the thread of ``target`` is shown in ``language``, or None."""
@@ -124,6 +137,30 @@ def resolve_target(content_type_key, object_pk):
         return model._default_manager.get(pk=object_pk)
     except (model.DoesNotExist, ValueError, TypeError, ValidationError):
         return None
+
+
+def thread_titles(targets, language):
+    """``{(content type id, object pk): title}`` of ``targets``, grouped by model.
+
+    A policy may title many targets at once with ``titles(targets, language)``.
+    """
+    by_model = {}
+    for target in targets:
+        if target is not None:
+            by_model.setdefault(type(target), []).append(target)
+    titles = {}
+    for model, group in by_model.items():
+        policy = policy_for(model)
+        content_type = ContentType.objects.get_for_model(model)
+        if policy is None:
+            found = {target.pk: str(target) for target in group}
+        elif hasattr(policy, "titles"):
+            found = policy.titles(group, language)
+        else:
+            found = {target.pk: policy.title(target, language) for target in group}
+        for pk, title in found.items():
+            titles[(content_type.pk, str(pk))] = title
+    return titles
 
 
 def content_type_for(target):

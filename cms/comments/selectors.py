@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from django_comments.models import CommentFlag
@@ -81,10 +82,24 @@ class Thread:
     page_urls: dict
     next_url: str
     notice: str = ""
+    #: Who speaks in official replies (an organisation), or "".
+    official_name: str = ""
 
     @property
     def is_empty(self):
         return not self.nodes
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count: the thread's grouped counts already hold it."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 def _url(request, **params):
@@ -116,11 +131,14 @@ def comment_thread(request, target, *, language=None):
     everything = comments_of(target)
 
     counts = {}
+    top_level = 0
     stance_counts = dict.fromkeys(Stance.values, 0)
-    for row in everything.values("language", "stance", "is_public").annotate(
+    for row in everything.values("language", "stance", "is_public", "level").annotate(
         number=Count("pk")
     ):
         counts[row["language"]] = counts.get(row["language"], 0) + row["number"]
+        if row["level"] == 0:
+            top_level += row["number"]
         if row["is_public"] and row["stance"] in stance_counts:
             stance_counts[row["stance"]] += row["number"]
     total = sum(counts.values())
@@ -150,12 +168,18 @@ def comment_thread(request, target, *, language=None):
     per_page = settings.COMMENTS_PER_PAGE
     if filtered_by:
         listed = everything.filter(language=filtered_by)
+        listed_count = counts.get(filtered_by, 0)
     else:
         listed = everything.filter(level=0)
-    paginator = Paginator(listed.values_list("pk", flat=True), per_page)
+        listed_count = top_level
+    paginator = CountedPaginator(
+        listed.values_list("pk", flat=True), per_page, count=listed_count
+    )
     page = paginator.get_page(request.GET.get(PAGE_PARAM))
-    page_ids = list(page.object_list)
-    if filtered_by:
+    page_ids = list(page.object_list) if listed_count else []
+    if not page_ids:
+        comments = []
+    elif filtered_by:
         comments = list(
             Comment.objects.filter(pk__in=page_ids).order_by("-thread_id", "order")
         )
@@ -194,6 +218,9 @@ def comment_thread(request, target, *, language=None):
                 target,
                 initial={"reply_to": comment.pk},
                 with_stance=policy.uses_stance,
+                with_followup=policy.offers_followup,
+                # Ids apart from the form for a new comment on the same page.
+                auto_id="id_reply_%s",
             )
         return node
 
@@ -247,7 +274,20 @@ def comment_thread(request, target, *, language=None):
         sign_in_url=redirect_to_login(
             request.get_full_path() + ANCHOR, settings.LOGIN_URL
         )["Location"],
-        form=CommentForm(target, with_stance=policy.uses_stance) if can_post else None,
+        form=(
+            CommentForm(
+                target,
+                with_stance=policy.uses_stance,
+                with_followup=policy.offers_followup,
+            )
+            if can_post
+            else None
+        ),
+        official_name=(
+            policy.official_name(target, language)
+            if any(comment.official for comment in comments)
+            else ""
+        ),
         filtered_by=filtered_by,
         page_urls=page_urls,
         next_url=next_url,

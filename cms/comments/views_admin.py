@@ -8,11 +8,13 @@ policy decides who moderates it.
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,6 +23,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from django_comments.models import CommentFlag
+
+from cms.feedback import abuse
 
 from .actions import (
     REASON_MAX_LENGTH,
@@ -31,10 +35,23 @@ from .actions import (
     can_moderate_comment,
 )
 from .models import Comment
-from .policies import all_policies, can_moderate_comments
+from .policies import all_policies, can_moderate_comments, thread_titles
 
 NAMESPACE = "discussion_admin"
 PER_PAGE = 50
+# Actions in the moderators' record (cms.feedback.abuse).
+RECORD_HIDE = "comment.hide"
+RECORD_RESTORE = "comment.restore"
+
+
+def _record(request, action, comment):
+    abuse.record(
+        action,
+        abuse.DONE,
+        user=request.user,
+        address=abuse.client_address(request),
+        target=f"comment {comment.pk}",
+    )
 
 
 def can_moderate_anything(user):
@@ -81,9 +98,31 @@ class ModerationFilterForm(forms.Form):
     )
 
 
-def moderation_queue(status="", language="", flagged=""):
-    """Comments for moderators: awaiting review, then reported, then the rest."""
-    comments = Comment.objects.filter(is_removed=False).annotate(
+def moderated_threads(user):
+    """A filter on comments: the threads ``user`` moderates (None: every one)."""
+    if can_moderate_comments(user):
+        return None
+    scope = Q(pk__in=[])
+    for policy in all_policies():
+        pks = policy.moderated_pks(user)
+        content_type = ContentType.objects.get_for_model(policy.model)
+        if pks is None:
+            scope |= Q(content_type=content_type)
+        else:
+            scope |= Q(content_type=content_type, object_pk__in=pks)
+    return scope
+
+
+def moderation_queue(status="", language="", flagged="", user=None):
+    """Comments for moderators: awaiting review, then reported, then the rest.
+
+    With ``user``: only the threads that person moderates.
+    """
+    comments = Comment.objects.filter(is_removed=False)
+    scope = moderated_threads(user) if user is not None else None
+    if scope is not None:
+        comments = comments.filter(scope)
+    comments = comments.annotate(
         flag_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
     )
     if status == "review":
@@ -126,8 +165,17 @@ class ModerationListView(WagtailAdminTemplateMixin, TemplateView):
             filters.get("status", ""),
             filters.get("language", ""),
             filters.get("flagged", ""),
+            user=self.request.user,
         ).prefetch_related("content_object")
         page = Paginator(comments, PER_PAGE).get_page(self.request.GET.get("p"))
+        titles = thread_titles(
+            [comment.content_object for comment in page.object_list],
+            translation.get_language(),
+        )
+        for comment in page.object_list:
+            comment.thread_title = titles.get(
+                (comment.content_type_id, comment.object_pk), ""
+            )
         query = self.request.GET.copy()
         query.pop("p", None)
         context.update(filter_form=form, comments=page, query=query.urlencode())
@@ -166,6 +214,7 @@ class HideView(WagtailAdminTemplateMixin, TemplateView):
             except CommentError as error:
                 self.form.add_error("reason", error.message)
             else:
+                _record(request, RECORD_HIDE, self.comment)
                 messages.success(request, _("The comment is hidden."))
                 return redirect(f"{NAMESPACE}:index")
         return self.render_to_response(self.get_context_data(), status=400)
@@ -186,6 +235,7 @@ def restore(request, pk):
     except CommentError as error:
         messages.error(request, error.message)
     else:
+        _record(request, RECORD_RESTORE, comment)
         messages.success(request, _("The comment is published again."))
     return redirect(f"{NAMESPACE}:index")
 

@@ -20,3 +20,15 @@ class RatableMixin:
     def is_rating_attendee(self, user):
         """Whether ``user`` took part (their rating is marked and averaged apart)."""
         return False
+
+
+class CommentableMixin:
+    """A page residents discuss in one thread across its translations.
+
+    The thread's target is the page's ``PageFeedback``; the page's template shows
+    it with ``{% page_comments page as thread %}`` (``comment_tags``).
+    """
+
+    def accepts_comments(self):
+        """Whether new comments and replies are taken now."""
+        return True
