@@ -16,7 +16,8 @@ PG_URL := $(filter postgres%,$(DATABASE_URL))
 help:
 	@echo "make run    - set up, migrate, seed the demo and serve on $(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole suite (SQLite; PostgreSQL too with DATABASE_URL)"
-	@echo "make bench  - requests/s, latency and queries per page; archive search at 100,000 items"
+	@echo "make bench  - requests/s, latency and queries per page; feedback at 10,000 ratings;"
+	@echo "              archive search at 100,000 items"
 	@echo "make lint   - ruff and djhtml"
 	@echo "make messages - update and compile locale/ catalogues"
 

@@ -5,8 +5,10 @@ var/bench/, serves it on a free 127.0.0.1 port, sends a fixed number of requests
 to each home page, the programme, one event page and /healthz, and prints
 requests/s, latency percentiles and SQL queries per page; then it times the
 protocol (HTML and PDF) and statistics of a public hearing with 5,000 submissions
-(bench/hearings.py), and last loads and searches 100,000 generated items of the
-video archive on each search backend (bench/archive.py). The figures also go to
+(bench/hearings.py), an event page with 10,000 ratings and 5,000 comments and
+ratings sent by many accounts at once (bench/feedback.py), and last loads and
+searches 100,000 generated items of the video archive on each search backend
+(bench/archive.py). The figures also go to
 var/bench/results.json.
 It reports figures and never judges them.
 """
@@ -114,6 +116,14 @@ def parse_args(argv=None):
         "it (env BENCH_ARCHIVE_ITEMS; default 100000)",
     )
     parser.add_argument(
+        "--feedback-ratings",
+        type=int,
+        default=env_int("BENCH_FEEDBACK_RATINGS", 10_000),
+        help="ratings of the event page timed after the hearing, with half as "
+        "many comments, followed by concurrent ratings (bench/feedback.py); 0 "
+        "skips it (env BENCH_FEEDBACK_RATINGS; default 10000)",
+    )
+    parser.add_argument(
         "--keep",
         action="store_true",
         help="keep the run directory under var/bench/ (database, static files, log)",
@@ -128,6 +138,8 @@ def parse_args(argv=None):
         parser.error("--hearing-submissions must not be negative")
     if args.archive_items < 0:
         parser.error("--archive-items must not be negative")
+    if args.feedback_ratings < 0:
+        parser.error("--feedback-ratings must not be negative")
     return args
 
 
@@ -482,6 +494,15 @@ def main(argv=None):
                 comments=4 * args.hearing_submissions,
                 requests=50,
             )
+        feedback_report = None
+        if args.feedback_ratings:
+            # On the bench's database, in this process, like the hearing page.
+            from bench import feedback
+
+            feedback_report = feedback.run_feedback_bench(
+                ratings_count=args.feedback_ratings,
+                comments_count=args.feedback_ratings // 2,
+            )
         archive_report = None
         if args.archive_items:
             # Its own databases and processes; the figures also go to
@@ -511,6 +532,8 @@ def main(argv=None):
             "hearing_submissions": args.hearing_submissions,
             "hearing": hearing_rows,
             "hearing_page": hearing_page_rows,
+            "feedback_ratings": args.feedback_ratings,
+            "feedback": feedback_report,
             "archive_items": args.archive_items,
             "archive": archive_report,
         }

@@ -28,7 +28,7 @@ from cms.seed import (
     string_segments,
 )
 
-from . import demo_archive, demo_content, demo_season, occurrences
+from . import demo_archive, demo_content, demo_feedback, demo_season, occurrences
 from .demo_images import ensure_domain_images
 from .models import (
     ArchiveIndexPage,
@@ -134,12 +134,17 @@ def seed_demo(home, stdout=None, *, season=None):
                 created.append((spec, _seed_event(parent, spec, context)))
         _seed_registrations(created)
         recorded = _record_existing_events(index, existing, context)
+        feedback = demo_feedback.seed_feedback(index, context["now"])
     if stdout:
         events = EventPage.objects.filter(locale=index.locale).count()
         stdout.write(
             f"Programme: {events} events in ru, tt, en ({season} season; "
             f"{len(created)} added in {time.perf_counter() - started:.0f} s; "
             f"recordings added to {recorded} earlier events)."
+        )
+        stdout.write(
+            "Feedback: {ratings} ratings, {comments} comments, {questions} "
+            "questions and {wishes} wishes added.".format(**feedback)
         )
     if index_archive is not None:
         index_archive(stdout=stdout)
