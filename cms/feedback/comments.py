@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from cms.accounts.permissions import can_publish_page, is_active_account
 from cms.comments.policies import CommentPolicy, can_moderate_comments
 
+from .mixins import CommentableMixin
 from .models import PageFeedback
 
 
@@ -42,12 +43,11 @@ class FeedbackCommentPolicy(CommentPolicy):
 
     def accepts_comments(self, feedback):
         page = self._page(feedback)
-        if page is None or not page.live:
+        if not isinstance(page, CommentableMixin) or not page.live:
             return False
         if _is_private(page):
             return False
-        accepts = getattr(page, "accepts_comments", None)
-        return accepts() if callable(accepts) else True
+        return page.accepts_comments()
 
     def can_moderate(self, user, feedback):
         if can_moderate_comments(user):

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.feedback.mixins import RatableMixin
+from cms.feedback.mixins import CommentableMixin, RatableMixin
 from cms.models import SectionPage
 
 from .. import occurrences
@@ -99,6 +99,7 @@ class EventPageTag(TaggedItemBase):
 
 class EventPage(
     RatableMixin,
+    CommentableMixin,
     QuestionRoutesMixin,
     RecordingRoutesMixin,
     RegistrationRoutesMixin,

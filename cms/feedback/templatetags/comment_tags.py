@@ -5,6 +5,7 @@ from django.utils import translation
 
 from cms.comments.selectors import comment_thread
 
+from ..mixins import CommentableMixin
 from ..ratings import feedback_for
 
 register = template.Library()
@@ -14,10 +15,11 @@ register = template.Library()
 def page_comments(context, page):
     """The page of ``page``'s thread to show, shared by its translations, or None.
 
-    Any live page has a thread; its ``PageFeedback`` is made on first view.
+    A live page with ``CommentableMixin`` has a thread; its ``PageFeedback`` is
+    made on first view.
     """
     request = context.get("request")
-    if page is None or request is None or not getattr(page, "live", False):
+    if not isinstance(page, CommentableMixin) or request is None or not page.live:
         return None
     feedback = feedback_for(page, create=True)
     # The page is served in the active language: the policy need not look it up.
