@@ -15,22 +15,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.accounts.permissions import is_active_account
 from cms.comments.models import public_name
-from cms.comments.policies import can_moderate_comments
 from cms.feedback import abuse
 from cms.text import clean_plain_text, contains_markup
 
 from .models import Audience, Domain, EventPage, ProgrammeIndexPage, Wish, WishVote
 from .models.feedback import WISH_DESCRIPTION_MAX_LENGTH, WISH_TITLE_MAX_LENGTH
+from .permissions import can_manage_wishes, can_moderate_wishes, can_see_wish
 
 logger = logging.getLogger(__name__)
 
@@ -149,49 +147,6 @@ def can_propose_wish(user):
 
 def can_vote_for_wishes(user):
     return is_active_account(user)
-
-
-def can_manage_wishes(user):
-    """Editors of any page of the programme (or above it) answer wishes."""
-    if not is_active_account(user):
-        return False
-    if user.is_superuser:
-        return True
-    cache = user.__dict__.setdefault("_kazan_wish_permissions", {})
-    if "manage" not in cache:
-        programmes = list(ProgrammeIndexPage.objects.values_list("path", flat=True))
-        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-            user, ["change"]
-        )
-        below = Q()
-        for programme in programmes:
-            below |= Q(path__startswith=programme)
-        # A permission on the home page or the root reaches the programme too.
-        above = Q(pk__in=[])
-        for programme in programmes:
-            above |= Q(
-                path__in=[programme[:length] for length in range(4, len(programme), 4)]
-            )
-        cache["manage"] = bool(programmes) and editable.filter(below | above).exists()
-    return cache["manage"]
-
-
-def can_moderate_wishes(user):
-    """Moderators of the discussion hide and show wishes."""
-    return can_moderate_comments(user)
-
-
-def can_open_wishes_admin(user):
-    return can_manage_wishes(user) or can_moderate_wishes(user)
-
-
-def can_see_wish(user, wish):
-    """Hidden wishes stay visible to their author and to staff who handle them."""
-    if wish.is_public:
-        return True
-    if user is not None and user.is_authenticated and wish.user_id == user.pk:
-        return True
-    return can_open_wishes_admin(user)
 
 
 # Validation -------------------------------------------------------------------

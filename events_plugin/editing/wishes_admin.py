@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.accounts.personal_data import PersonalDataProvider
 
-from .. import wishes
+from .. import permissions, wishes
 from ..models import EventPage, Wish
 from ..wish_forms import AdminWishFilterForm, HideWishForm, WishStatusForm
 
@@ -41,7 +41,7 @@ def _forbidden(request):
 
 class WishAdminMixin(WagtailAdminTemplateMixin):
     header_icon = "pick"
-    allowed = staticmethod(wishes.can_open_wishes_admin)
+    allowed = staticmethod(permissions.can_open_wishes_admin)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.allowed(request.user):
@@ -84,8 +84,8 @@ class WishListView(WishAdminMixin, TemplateView):
                 page.object_list, None, get_language(), lambda wish: ""
             ),
             query=query.urlencode(),
-            can_manage=wishes.can_manage_wishes(user),
-            can_moderate=wishes.can_moderate_wishes(user),
+            can_manage=permissions.can_manage_wishes(user),
+            can_moderate=permissions.can_moderate_wishes(user),
         )
         return context
 
@@ -95,7 +95,7 @@ class WishStatusView(WishAdminMixin, TemplateView):
 
     page_title = gettext_lazy("Answer a wish")
     template_name = "events/wishes/admin/status.html"
-    allowed = staticmethod(wishes.can_manage_wishes)
+    allowed = staticmethod(permissions.can_manage_wishes)
 
     def get_form(self):
         if self.request.method == "POST":
@@ -144,7 +144,7 @@ class WishStatusView(WishAdminMixin, TemplateView):
 class HideWishView(WishAdminMixin, TemplateView):
     page_title = gettext_lazy("Hide a wish")
     template_name = "events/wishes/admin/hide.html"
-    allowed = staticmethod(wishes.can_moderate_wishes)
+    allowed = staticmethod(permissions.can_moderate_wishes)
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=HideWishForm()))
@@ -171,7 +171,7 @@ class HideWishView(WishAdminMixin, TemplateView):
 
 @require_POST
 def show_wish(request, pk):
-    if not wishes.can_moderate_wishes(request.user):
+    if not permissions.can_moderate_wishes(request.user):
         return _forbidden(request)
     wish = get_object_or_404(Wish, pk=pk)
     try:
@@ -203,7 +203,7 @@ class WishesMenuItem(MenuItem):
     """Shown to the programme's editors and to moderators."""
 
     def is_shown(self, request):
-        return wishes.can_open_wishes_admin(request.user)
+        return permissions.can_open_wishes_admin(request.user)
 
 
 @hooks.register("register_admin_menu_item")

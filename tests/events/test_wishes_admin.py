@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cms.accounts.personal_data import anonymise_everywhere, collect_sections
 from cms.accounts.roles import Role, create_roles, grant_institution_editors
 from cms.feedback.models import ActivityRecord
-from events_plugin import wishes
+from events_plugin import permissions, wishes
 from events_plugin.models import EventPage, InstitutionPage, Wish, WishVote
 from tests.conftest import in_russian
 from tests.events.test_wishes import (
@@ -82,8 +82,8 @@ def test_editors_and_moderators_see_the_list_and_others_do_not(editor, moderator
     assert client_for(resident("nobody")).get(ADMIN).status_code == 302
     assert staff_client(moderator).get(f"{ADMIN}{wish.pk}/answer/").status_code == 403
     assert staff_client(editor).get(f"{ADMIN}{wish.pk}/hide/").status_code == 403
-    assert wishes.can_manage_wishes(librarian)
-    assert not wishes.can_manage_wishes(hearing_organiser)
+    assert permissions.can_manage_wishes(librarian)
+    assert not permissions.can_manage_wishes(hearing_organiser)
 
 
 def test_the_admin_list_filters_by_status_and_visibility(editor):
