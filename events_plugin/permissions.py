@@ -99,3 +99,10 @@ def can_see_wish(user, wish):
     if user is not None and user.is_authenticated and wish.user_id == user.pk:
         return True
     return can_open_wishes_admin(user)
+
+
+def can_moderate_questions(user, page):
+    """The event's publishers and the site's discussion moderators."""
+    from cms.comments.policies import can_moderate_comments
+
+    return can_publish_page(user, page) or can_moderate_comments(user)

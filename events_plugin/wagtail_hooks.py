@@ -11,7 +11,6 @@ from .editing import (  # noqa: F401
     dashboard_admin,
     listing,
     questions_admin,
-    questions_data,
     registrations,
     wishes_admin,
 )

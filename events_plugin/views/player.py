@@ -507,6 +507,15 @@ def recordings_teaser(page, request):
     }
 
 
+def answered_questions(page, request, number):
+    """Questions of a Q&A interview answered in recording ``number``."""
+    from .. import questions
+
+    if not questions.takes_questions(page):
+        return []
+    return questions.answered_in_recording(page, request, number)
+
+
 class RecordingRoutesMixin(RoutablePageMixin):
     """Routes of an event page that show its recordings (see docs/archive.md)."""
 
@@ -530,7 +539,13 @@ class RecordingRoutesMixin(RoutablePageMixin):
         response = TemplateResponse(
             request,
             "events/player/player.html",
-            {"page": self, "self": self, "request": request, "player": player},
+            {
+                "page": self,
+                "self": self,
+                "request": request,
+                "player": player,
+                "answered_questions": answered_questions(self, request, number),
+            },
         )
         if request.method == "GET":
             count_view(self, request)
