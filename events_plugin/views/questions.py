@@ -53,7 +53,7 @@ class QuestionRoutesMixin(RoutablePageMixin):
             patch_cache_control(response, private=True)
         return response
 
-    def _refuse_unless_resident_post(self, request):
+    def _question_refusal(self, request):
         if getattr(self, "event_type", None) != "qa_interview":
             raise Http404
         if request.method != "POST":
@@ -72,7 +72,7 @@ class QuestionRoutesMixin(RoutablePageMixin):
             )
         return None
 
-    def _refused(self, request, message, status, form=None, retry_after=None):
+    def _question_refused(self, request, message, status, form=None, retry_after=None):
         from ..question_forms import QuestionForm
 
         if _wants_json(request):
@@ -92,7 +92,7 @@ class QuestionRoutesMixin(RoutablePageMixin):
             response["Retry-After"] = str(retry_after)
         return response
 
-    def _done(self, request, message, question=None, voted=None):
+    def _question_done(self, request, message, question=None, voted=None):
         if _wants_json(request):
             return JsonResponse(
                 {
@@ -108,7 +108,7 @@ class QuestionRoutesMixin(RoutablePageMixin):
 
     @path("questions/", name="ask_question")
     def ask_question_view(self, request):
-        if refusal := self._refuse_unless_resident_post(request):
+        if refusal := self._question_refusal(request):
             return refusal
         from cms.feedback import abuse
 
@@ -126,12 +126,12 @@ class QuestionRoutesMixin(RoutablePageMixin):
         try:
             action.execute()
         except questions.QuestionError as error:
-            return self._refused(request, error.message, error.status, form)
+            return self._question_refused(request, error.message, error.status, form)
         except abuse.Throttled as error:
-            return self._refused(
+            return self._question_refused(
                 request, error.message, error.status, form, error.retry_after
             )
-        return self._done(
+        return self._question_done(
             request,
             _(
                 "Your question is sent to the moderator. It will appear here "
@@ -139,8 +139,8 @@ class QuestionRoutesMixin(RoutablePageMixin):
             ),
         )
 
-    def _vote(self, request, question_id, action_class, done_message, voted):
-        if refusal := self._refuse_unless_resident_post(request):
+    def _question_vote(self, request, question_id, action_class, done_message, voted):
+        if refusal := self._question_refusal(request):
             return refusal
         from cms.feedback import abuse
 
@@ -152,16 +152,16 @@ class QuestionRoutesMixin(RoutablePageMixin):
         try:
             question = action.execute()
         except questions.QuestionError as error:
-            return self._refused(request, error.message, error.status)
+            return self._question_refused(request, error.message, error.status)
         except abuse.Throttled as error:
-            return self._refused(
+            return self._question_refused(
                 request, error.message, error.status, retry_after=error.retry_after
             )
-        return self._done(request, done_message, question, voted)
+        return self._question_done(request, done_message, question, voted)
 
     @path("questions/<int:question_id>/vote/", name="vote_question")
     def vote_question_view(self, request, question_id):
-        return self._vote(
+        return self._question_vote(
             request,
             question_id,
             "VoteAction",
@@ -171,7 +171,7 @@ class QuestionRoutesMixin(RoutablePageMixin):
 
     @path("questions/<int:question_id>/unvote/", name="withdraw_question_vote")
     def withdraw_question_vote_view(self, request, question_id):
-        return self._vote(
+        return self._question_vote(
             request,
             question_id,
             "WithdrawVoteAction",
