@@ -390,16 +390,25 @@ def test_panel_shows_registrations_waiting_list_attendance_and_dates(
     editor_client, scene
 ):
     page = scene["upcoming"]
+    # Daily dates an hour past the current time: whatever the time of day, four
+    # have started (one cancelled) and four are ahead.
+    soon = timezone.localtime(timezone=occurrences.TIME_ZONE).replace(
+        second=0, microsecond=0
+    ) + datetime.timedelta(hours=1)
+
+    def day(days):
+        return soon + datetime.timedelta(days=days)
+
     course = add_event(
         ru(InstitutionPage, "national-library"),
         "admin-course",
-        local(-4, 11),
+        day(-4),
         rule="FREQ=DAILY;COUNT=8",
         registration_required=True,
         capacity=5,
         changes=[
             OccurrenceChange(
-                original_start=local(-2, 11),
+                original_start=day(-2),
                 change=OccurrenceChange.Change.CANCELLED,
             )
         ],
@@ -407,8 +416,8 @@ def test_panel_shows_registrations_waiting_list_attendance_and_dates(
     confirmed = register(course, 3)
     register(course, 2, Registration.Status.WAITLISTED)
     for registration in confirmed[:2]:
-        Attendance.objects.create(registration=registration, date=local(-4, 11))
-    Attendance.objects.create(registration=confirmed[0], date=local(-3, 11))
+        Attendance.objects.create(registration=registration, date=day(-4))
+    Attendance.objects.create(registration=confirmed[0], date=day(-3))
 
     content = editor_client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
     assert "At a glance" in content
