@@ -17,6 +17,17 @@ from tests.events.test_registration import client_for, make_event, resident
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def widget_text_in_english(settings):
+    """The widget's own words, untranslated, on the Russian pages tested here.
+
+    Without the project's catalogue the pages keep Russian formats ("3,8") and
+    Django's own Russian, while the widget's strings read as written; their
+    translations are checked by the catalogue tests.
+    """
+    settings.LOCALE_PATHS = []
+
+
 def held_event(slug="block-event"):
     return make_event(slug, days=-1, registration=False, capacity=None)
 
