@@ -6,6 +6,7 @@ answers it; moderators hide or show it. Every action checks, writes in one
 transaction, logs and records the attempt for moderators (``cms.feedback.abuse``).
 """
 
+import abc
 import datetime
 import functools
 import logging
@@ -419,7 +420,7 @@ class WithdrawVoteAction(VoteForWishAction):
             raise NotVoted
 
 
-class _StaffWishAction:
+class _StaffWishAction(abc.ABC):
     """An editor's or moderator's change to one wish, logged twice."""
 
     activity = ""
@@ -429,16 +430,17 @@ class _StaffWishAction:
         self.wish = wish
         self.user = user
 
+    @abc.abstractmethod
     def allowed(self):
-        raise NotImplementedError
+        """Whether ``self.user`` may make this change."""
 
     def check(self):
         if not self.allowed():
             raise NotAllowed
 
+    @abc.abstractmethod
     def apply(self, wish):
         """Change the locked ``wish``; the audit log's data."""
-        raise NotImplementedError
 
     def execute(self):
         """The changed wish."""
